@@ -1,0 +1,50 @@
+import type { ExamRules } from './exam-rules';
+import type { Item } from './item';
+import type { Prediction } from './prediction';
+import type { MatchMode } from './score-item';
+import type { SourceContents, SourceFile } from './source-file';
+
+/** How a benchmark's results aggregate. */
+export type BenchmarkScoring =
+  /** Points per exam sitting with pass/fail; `examOf` names the sitting an item belongs to. */
+  | { readonly kind: 'exam'; readonly rules: readonly ExamRules[]; readonly examOf: (item: Item) => string }
+  /** Accuracy with a 95 % interval over all items. */
+  | { readonly kind: 'accuracy' };
+
+/** How a benchmark reads prediction files written by other tools (`kensa score --predictions`). */
+export interface PredictionFormat {
+  /** Parses one file; errors name the file and line. */
+  parse(text: string, file: string): Prediction[];
+  /** How a prediction is compared with the key by default (see `MatchMode`). */
+  readonly match: MatchMode;
+  /** Prediction files published upstream, by name (`--published NAME`). */
+  readonly published?: {
+    readonly names: readonly string[];
+    sources(name: string): readonly SourceFile[];
+  };
+}
+
+/**
+ * The benchmark contract, version 1. A plugin returns an object of this shape (built with `defineBenchmark`);
+ * core and the runner accept any object that satisfies it, and never reach into a plugin's internals.
+ */
+export interface Benchmark {
+  readonly specificationVersion: 'v1';
+  readonly id: string;
+  readonly title: string;
+  readonly citation: string;
+  readonly licence: string;
+  /** Bumped whenever a change can move scores (parsing, rulings, prompts, scoring). */
+  readonly version: string;
+  /** The upstream files it needs; the runner resolves them. */
+  readonly sources: readonly SourceFile[];
+  /** Turns resolved file contents into validated items; errors name the file and line. */
+  parse(contents: SourceContents): Item[];
+  readonly scoring: BenchmarkScoring;
+  readonly predictions?: PredictionFormat;
+}
+
+/** Identity helper that checks a plugin's object against the contract and keeps its precise type. */
+export function defineBenchmark<const T extends Benchmark>(benchmark: T): T {
+  return benchmark;
+}

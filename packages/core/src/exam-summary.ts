@@ -1,0 +1,104 @@
+import type { ExamRules } from './exam-rules';
+import type { Item } from './item';
+import type { ItemScore } from './score-item';
+import { type BootstrapOptions, bootstrapInterval, mean, wilsonInterval } from './statistics';
+
+export interface SectionResult {
+  readonly id: string;
+  readonly name: string;
+  readonly score: number;
+  readonly total: number;
+  readonly passLine: number;
+  readonly passed: boolean;
+}
+
+/** One exam sitting, scored the way the examiners score it. */
+export interface ExamSummary {
+  readonly exam: string;
+  readonly year: number;
+  readonly score: number;
+  readonly total: number;
+  /** Seeded percentile-bootstrap 95 % interval of the score, resampling questions. */
+  readonly scoreCi95: [number, number];
+  readonly correct: number;
+  /** Items counted in accuracy (excluded items are not). */
+  readonly n: number;
+  readonly accuracy: number;
+  readonly accuracyCi95: [number, number];
+  /** 禁忌肢 choices picked. */
+  readonly kinki: number;
+  readonly kinkiItems: readonly string[];
+  readonly sections: readonly SectionResult[];
+  /** Every section at or above its line and 禁忌肢 within the limit; false for an incomplete exam. */
+  readonly passed: boolean;
+  /** Whether every block of the exam was scored; an incomplete exam cannot be judged and is not passed. */
+  readonly complete: boolean;
+  readonly missingBlocks: readonly string[];
+  /** Mean share of human examinees answering correctly over the counted items that have it, 0–1. */
+  readonly humanAccuracy: number | undefined;
+  readonly unparsed: number;
+  readonly missing: number;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/**
+ * Summarises one exam: score and total in points, accuracy with a Wilson interval, each section against its
+ * line, 禁忌肢 picked, and the pass decision. `scores` must hold one score per item of this exam that was scored.
+ */
+export function summarizeExam(
+  rules: ExamRules,
+  items: readonly Item[],
+  scores: readonly ItemScore[],
+  bootstrap: BootstrapOptions = {},
+): ExamSummary {
+  const itemsById = new Map(items.map((item) => [item.id, item]));
+  const scoredBlocks = new Set(scores.map((score) => itemsById.get(score.id)?.block));
+  const missingBlocks = rules.sections
+    .flatMap((section) => section.blocks)
+    .filter((block) => !scoredBlocks.has(block));
+  const counted = scores.filter((score) => score.counted);
+  const correct = counted.filter((score) => score.correct).length;
+  const kinkiItems = counted.filter((score) => score.kinkiPicked.length > 0).map((score) => score.id);
+  const kinki = sum(counted.map((score) => score.kinkiPicked.length));
+
+  const sections = rules.sections.map((section) => {
+    const inSection = scores.filter((score) => section.blocks.includes(itemsById.get(score.id)?.block ?? ''));
+    const score = sum(inSection.map((item) => item.earned));
+    return {
+      id: section.id,
+      name: section.name,
+      score,
+      total: sum(inSection.map((item) => item.possible)),
+      passLine: section.passLine,
+      passed: score >= section.passLine,
+    };
+  });
+  const complete = missingBlocks.length === 0;
+  const human = counted
+    .map((score) => itemsById.get(score.id)?.humanAccuracy)
+    .filter((value): value is number => value !== undefined);
+
+  return {
+    exam: rules.exam,
+    year: rules.year,
+    score: sum(scores.map((score) => score.earned)),
+    total: sum(scores.map((score) => score.possible)),
+    scoreCi95: bootstrapInterval(scores, (resample) => sum(resample.map((score) => score.earned)), bootstrap),
+    correct,
+    n: counted.length,
+    accuracy: counted.length === 0 ? Number.NaN : correct / counted.length,
+    accuracyCi95: wilsonInterval(correct, counted.length),
+    kinki,
+    kinkiItems,
+    sections,
+    passed: complete && kinki <= rules.maxKinki && sections.every((section) => section.passed),
+    complete,
+    missingBlocks,
+    humanAccuracy: human.length === 0 ? undefined : mean(human) / 100,
+    unparsed: scores.filter((score) => score.verdict === 'unparsed').length,
+    missing: scores.filter((score) => score.verdict === 'missing').length,
+  };
+}

@@ -1,0 +1,38 @@
+export type { Benchmark, BenchmarkScoring, PredictionFormat } from './benchmark';
+export { defineBenchmark } from './benchmark';
+export { accuracyBy, type GroupAccuracy } from './breakdown';
+export { choiceLetters, letterIndex } from './choice-letters';
+export { chooseCountFromStem } from './choose-count';
+export { DatasetParseError, KensaError, PredictionError, UnknownBenchmarkError } from './errors';
+export { type ExamRules, type ExamSection, examRulesSchema, examSectionSchema } from './exam-rules';
+export { type ExamSummary, type SectionResult, summarizeExam } from './exam-summary';
+export { type ExclusionRuling, exclusionRulingSchema } from './exclusion-ruling';
+export {
+  type Extraction,
+  extractChoiceAnswer,
+  extractNumericAnswer,
+  parseChoiceList,
+} from './extract-answer';
+export { parseSmallCount, toHalfWidth } from './full-width';
+export { type Item, itemPoints, itemSchema } from './item';
+export { type JsonlRecord, parseJsonl } from './jsonl';
+export {
+  boxCount,
+  fillTemplate,
+  type NumericFormat,
+  numericFormatFromStem,
+  numericKeyValue,
+  roundHalfUp,
+  sameNumber,
+} from './numeric-format';
+export { matchPredictions, type Prediction } from './prediction';
+export { createRegistry, type Registry, suggestIds } from './registry';
+export { type ExamReport, type ScoreExamsOptions, scoreExams } from './score-exams';
+export { type ItemScore, type MatchMode, scoreItem, type Verdict } from './score-item';
+export { seededRandom } from './seeded-random';
+export { readSource, type SourceContents, type SourceFile } from './source-file';
+export { type BootstrapOptions, bootstrapInterval, mean, quantile, wilsonInterval } from './statistics';
+export { splitThinking } from './think-block';
+export { validateRecord } from './validate-record';
+
+export const VERSION = '0.1.0';
