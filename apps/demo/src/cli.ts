@@ -1,1 +1,4 @@
-console.log('kensa');
+import { processIo } from './io';
+import { main } from './main';
+
+process.exitCode = await main(process.argv.slice(2), processIo);

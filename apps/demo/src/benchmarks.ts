@@ -1,0 +1,5 @@
+import { createRegistry } from '@kensa/core';
+import { igakuqa } from '@kensa/igakuqa';
+
+/** The benchmarks the CLI knows by id. */
+export const registry = createRegistry([igakuqa]);

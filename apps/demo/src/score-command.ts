@@ -1,0 +1,152 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import {
+  type Benchmark,
+  type ExamReport,
+  type MatchMode,
+  matchPredictions,
+  type Prediction,
+  scoreExams,
+} from '@kensa/core';
+import { registry } from './benchmarks';
+import { renderExamTable } from './exam-table';
+import { exitCodes } from './exit-codes';
+import type { Io } from './io';
+import { loadSources } from './load-sources';
+import { expandPredictionPaths, readPredictionFiles } from './prediction-files';
+import { sha256, writeScoreRunFolder } from './score-run-folder';
+import { UsageError } from './usage-error';
+import { KENSA_VERSION } from './version';
+
+export interface ScoreOptions {
+  readonly predictions?: readonly string[];
+  readonly published?: string;
+  readonly dataDir?: string;
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly match?: string;
+}
+
+function predictionFormatOf(benchmark: Benchmark) {
+  if (benchmark.predictions === undefined) {
+    throw new UsageError(
+      `Benchmark '${benchmark.id}' has no prediction-file format; use 'kensa eval' instead.`,
+    );
+  }
+  return benchmark.predictions;
+}
+
+function matchModeOf(option: string | undefined, fallback: MatchMode): MatchMode {
+  if (option === undefined) return fallback;
+  if (option === 'exact' || option === 'normalized') return option;
+  throw new UsageError(`--match must be 'exact' or 'normalized', not '${option}'.`);
+}
+
+/** The `--json` document: the contract's fields first, then the breakdowns. */
+export function examReportJson(report: ExamReport, extra: Record<string, unknown>) {
+  return {
+    benchmark: report.benchmark,
+    meanScore: report.meanScore,
+    exams: report.exams,
+    ...extra,
+    categories: report.categories,
+    sections: report.sections,
+  };
+}
+
+/** `kensa score <benchmark>`: scores prediction files (or the paper's published ones) exactly like the paper. */
+export async function scoreCommand(benchmarkId: string, options: ScoreOptions, io: Io): Promise<number> {
+  const benchmark = registry.get(benchmarkId);
+  const format = predictionFormatOf(benchmark);
+  const hasFiles = (options.predictions?.length ?? 0) > 0;
+  if (hasFiles === (options.published !== undefined)) {
+    throw new UsageError('Give either --predictions <file|dir>... or --published NAME (not both).');
+  }
+  const match = matchModeOf(options.match, format.match);
+  const sourceOptions = {
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    env: io.env,
+    log: io.stderr.bind(null),
+  };
+  const log = (message: string) => io.stderr(`${message}\n`);
+
+  let predictions: Prediction[];
+  let provenance: { published?: string; files?: { path: string; sha256: string }[] };
+  if (options.published !== undefined) {
+    const published = format.published;
+    if (published === undefined || !published.names.includes(options.published)) {
+      const names = published?.names.join(', ') ?? 'none';
+      throw new UsageError(
+        `Unknown published predictions '${options.published}' for ${benchmark.id}; known: ${names}.`,
+      );
+    }
+    const files = published.sources(options.published);
+    log(`Fetching the published '${options.published}' predictions (${files.length} files)…`);
+    const contents = await loadSources(files, { ...sourceOptions, log });
+    predictions = files.flatMap((file) => format.parse(contents.get(file.path) ?? '', file.path));
+    provenance = { published: options.published };
+  } else {
+    const files = await expandPredictionPaths(options.predictions ?? [], io.cwd);
+    predictions = await readPredictionFiles(files, format, io.cwd);
+    provenance = {
+      files: await Promise.all(
+        files.map(async (file) => ({ path: file, sha256: sha256(await readFile(file, 'utf8')) })),
+      ),
+    };
+  }
+
+  const contents = await loadSources(benchmark.sources, { ...sourceOptions, log });
+  const items = benchmark.parse(contents);
+  const answers = matchPredictions(items, predictions);
+  if (benchmark.scoring.kind !== 'exam') {
+    throw new UsageError(
+      `Benchmark '${benchmark.id}' is scored by accuracy; prediction-file scoring supports exam benchmarks.`,
+    );
+  }
+  const report = scoreExams({
+    benchmark: benchmark.id,
+    rules: benchmark.scoring.rules,
+    examOf: benchmark.scoring.examOf,
+    items,
+    answers,
+    match,
+  });
+  const summary = examReportJson(report, {
+    benchmarkVersion: benchmark.version,
+    match,
+    predictions: provenance,
+  });
+
+  if (options.out !== undefined) {
+    const directory = resolve(io.cwd, options.out);
+    const explanations = new Map(
+      predictions.flatMap((prediction) =>
+        prediction.explanation === undefined ? [] : [[prediction.itemId, prediction.explanation]],
+      ),
+    );
+    await writeScoreRunFolder(
+      directory,
+      {
+        benchmark: benchmark.id,
+        benchmarkVersion: benchmark.version,
+        match,
+        predictions: provenance,
+        kensaVersion: KENSA_VERSION,
+      },
+      items,
+      explanations,
+      report,
+      summary,
+    );
+    log(`Run folder: ${directory}`);
+  }
+
+  if (options.json) {
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    const what =
+      options.published === undefined ? 'predictions' : `published '${options.published}' predictions`;
+    io.stdout(renderExamTable(report, { title: `${benchmark.title} — ${what} (match: ${match})` }));
+  }
+  return exitCodes.success;
+}
