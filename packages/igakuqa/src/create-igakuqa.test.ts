@@ -1,14 +1,16 @@
 import { matchPredictions, scoreExams } from '@kensa/core';
+import { readSharedSources } from '@kensa/test-support';
 import { describe, expect, it } from 'vitest';
 import { createIgakuQA, igakuqa } from './index';
-import { readSharedSources } from './test-support/shared-data';
 
 const items = igakuqa.parse(readSharedSources(igakuqa.sources));
 
 function scorePublished(name: string) {
   const sources = igakuqa.predictions.published.sources(name);
   const contents = readSharedSources(sources);
-  const predictions = sources.flatMap((file) => igakuqa.predictions.parse(contents.get(file.path) ?? '', file.path));
+  const predictions = sources.flatMap((file) =>
+    igakuqa.predictions.parse(contents.get(file.path) ?? '', file.path),
+  );
   return scoreExams({
     benchmark: 'igakuqa',
     rules: igakuqa.scoring.rules,

@@ -1,1 +1,8 @@
 export const VERSION = '0.1.0';
+export { defaultCacheDir } from './cache-dir';
+export type { DownloadFileOptions, DownloadOptions, DownloadTarget, RetryEvent } from './download-file';
+export { downloadFile } from './download-file';
+export type { ResolveSourcesOptions, SourceOrigin, SourceProgressEvent } from './resolve-sources';
+export { resolveSources } from './resolve-sources';
+export type { SourceErrorReason } from './source-error';
+export { SourceError } from './source-error';
