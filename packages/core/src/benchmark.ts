@@ -1,3 +1,4 @@
+import type { RenderedPrompt } from './chat-message';
 import type { ExamRules } from './exam-rules';
 import type { Item } from './item';
 import type { Prediction } from './prediction';
@@ -24,6 +25,18 @@ export interface PredictionFormat {
   };
 }
 
+/** What a prompt mode may use besides the item: the benchmark's few-shot examples. */
+export interface PromptContext {
+  readonly examples: readonly Item[];
+}
+
+/** One way of asking a question (`0shot`, `3shot`, `3shot-explain`, …). */
+export interface PromptMode {
+  readonly id: string;
+  readonly description: string;
+  render(item: Item, context: PromptContext): RenderedPrompt;
+}
+
 /**
  * The benchmark contract, version 1. A plugin returns an object of this shape (built with `defineBenchmark`);
  * core and the runner accept any object that satisfies it, and never reach into a plugin's internals.
@@ -40,6 +53,10 @@ export interface Benchmark {
   readonly sources: readonly SourceFile[];
   /** Turns resolved file contents into validated items; errors name the file and line. */
   parse(contents: SourceContents): Item[];
+  /** Few-shot examples, parsed from the same resolved sources; none by default. */
+  examples?(contents: SourceContents): Item[];
+  /** Prompt modes; the first is the default. */
+  readonly prompts: readonly PromptMode[];
   readonly scoring: BenchmarkScoring;
   readonly predictions?: PredictionFormat;
 }

@@ -18,14 +18,20 @@ export interface ExamSummary {
   readonly year: number;
   readonly score: number;
   readonly total: number;
-  /** Seeded percentile-bootstrap 95 % interval of the score, resampling questions. */
+  /**
+   * Seeded percentile-bootstrap 95 % interval of the score: questions are resampled and the share of points
+   * earned is scaled to this exam's total, so the interval never leaves [0, total].
+   */
   readonly scoreCi95: [number, number];
   readonly correct: number;
   /** Items counted in accuracy (excluded items are not). */
   readonly n: number;
   readonly accuracy: number;
   readonly accuracyCi95: [number, number];
-  /** 禁忌肢 choices picked. */
+  /**
+   * Questions in which a 禁忌肢 choice was picked: the ministry's 禁忌肢問題選択数, which must not exceed the
+   * exam's limit (3) to pass.
+   */
   readonly kinki: number;
   readonly kinkiItems: readonly string[];
   readonly sections: readonly SectionResult[];
@@ -62,7 +68,7 @@ export function summarizeExam(
   const counted = scores.filter((score) => score.counted);
   const correct = counted.filter((score) => score.correct).length;
   const kinkiItems = counted.filter((score) => score.kinkiPicked.length > 0).map((score) => score.id);
-  const kinki = sum(counted.map((score) => score.kinkiPicked.length));
+  const kinki = kinkiItems.length;
 
   const sections = rules.sections.map((section) => {
     const inSection = scores.filter((score) => section.blocks.includes(itemsById.get(score.id)?.block ?? ''));
@@ -81,12 +87,18 @@ export function summarizeExam(
     .map((score) => itemsById.get(score.id)?.humanAccuracy)
     .filter((value): value is number => value !== undefined);
 
+  const total = sum(scores.map((score) => score.possible));
+  const shareOfTotal = (resample: readonly ItemScore[]) => {
+    const possible = sum(resample.map((score) => score.possible));
+    return possible === 0 ? 0 : (sum(resample.map((score) => score.earned)) / possible) * total;
+  };
+
   return {
     exam: rules.exam,
     year: rules.year,
     score: sum(scores.map((score) => score.earned)),
-    total: sum(scores.map((score) => score.possible)),
-    scoreCi95: bootstrapInterval(scores, (resample) => sum(resample.map((score) => score.earned)), bootstrap),
+    total,
+    scoreCi95: bootstrapInterval(scores, shareOfTotal, bootstrap),
     correct,
     n: counted.length,
     accuracy: counted.length === 0 ? Number.NaN : correct / counted.length,

@@ -147,3 +147,40 @@ describe('extractNumericAnswer', () => {
     expect(!result.ok && result.reason).toMatch(/\S/);
   });
 });
+
+describe('extractChoiceAnswer on free-text answer lines', () => {
+  const read = (reply: string) => {
+    const result = extractChoiceAnswer(reply);
+    return result.ok ? result.value : undefined;
+  };
+
+  it('reads a letter list that prose follows on the answer line', () => {
+    expect(read('答えは b と e です。')).toEqual(['b', 'e']);
+    expect(read('正解はcです')).toEqual(['c']);
+    expect(read('答え: c（肺炎球菌）')).toEqual(['c']);
+    expect(read('The answer is d.')).toEqual(['d']);
+    expect(read('**回答：** ａ、ｄ')).toEqual(['a', 'd']);
+  });
+
+  it('does not take a word that starts with a letter for a letter', () => {
+    expect(read('答え: dog')).toBeUndefined();
+    expect(read('Answer: because of the history')).toBeUndefined();
+  });
+
+  it('prefers the latest answer label that holds letters', () => {
+    expect(read('答え: b\n見直します。\n最終解答: d')).toEqual(['d']);
+    expect(read('答え: d\n（答えは以上です）')).toEqual(['d']);
+  });
+});
+
+describe('extractNumericAnswer on answer boxes', () => {
+  it('reads digits written beside the boxes in box order', () => {
+    const result = extractNumericAnswer('答え: ①0 ②4');
+    expect(result.ok && result.value.digits).toBe('04');
+  });
+
+  it('takes the last number of an unlabelled reply', () => {
+    const result = extractNumericAnswer('PaO2 79 から計算すると、およそ 26');
+    expect(result.ok && result.value.value).toBe(26);
+  });
+});

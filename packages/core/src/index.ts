@@ -1,9 +1,18 @@
-export type { Benchmark, BenchmarkScoring, PredictionFormat } from './benchmark';
+export type { Benchmark, BenchmarkScoring, PredictionFormat, PromptContext, PromptMode } from './benchmark';
 export { defineBenchmark } from './benchmark';
 export { accuracyBy, type GroupAccuracy } from './breakdown';
+export { type ChatMessage, messagesToText, type RenderedPrompt } from './chat-message';
 export { choiceLetters, letterIndex } from './choice-letters';
 export { chooseCountFromStem } from './choose-count';
 export { DatasetParseError, KensaError, PredictionError, UnknownBenchmarkError } from './errors';
+export {
+  type ExamPromptMode,
+  examPromptModes,
+  examQuestionText,
+  examSystemMessage,
+  examTemplateVersion,
+  renderExamPrompt,
+} from './exam-prompt';
 export { type ExamRules, type ExamSection, examRulesSchema, examSectionSchema } from './exam-rules';
 export { type ExamSummary, type SectionResult, summarizeExam } from './exam-summary';
 export { type ExclusionRuling, exclusionRulingSchema } from './exclusion-ruling';

@@ -17,10 +17,14 @@ describe('numericFormatFromStem', () => {
 
   it('rounds to one decimal place for 第2位 and two for 第3位', () => {
     expect(
-      numericFormatFromStem('比を求めよ。ただし、小数第2位以下の数値が得られた場合には、小数第2位を四捨五入すること。解答：①.②'),
+      numericFormatFromStem(
+        '比を求めよ。ただし、小数第2位以下の数値が得られた場合には、小数第2位を四捨五入すること。解答：①.②',
+      ),
     ).toStrictEqual({ decimals: 1, template: '①.②' });
     expect(
-      numericFormatFromStem('リスク比を計算せよ。ただし、小数第3位以下の数値が得られた場合には、小数第3位を四捨五入すること。解答：①.②③'),
+      numericFormatFromStem(
+        'リスク比を計算せよ。ただし、小数第3位以下の数値が得られた場合には、小数第3位を四捨五入すること。解答：①.②③',
+      ),
     ).toStrictEqual({ decimals: 2, template: '①.②③' });
   });
 
@@ -33,7 +37,9 @@ describe('numericFormatFromStem', () => {
   });
 
   it('has no template when there are no answer boxes', () => {
-    expect(numericFormatFromStem('1秒率を求めよ。ただし、小数第1位を四捨五入すること。')).toStrictEqual({ decimals: 0 });
+    expect(numericFormatFromStem('1秒率を求めよ。ただし、小数第1位を四捨五入すること。')).toStrictEqual({
+      decimals: 0,
+    });
     expect(numericFormatFromStem('正しいのはどれか。')).toStrictEqual({});
   });
 });

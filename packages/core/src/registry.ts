@@ -41,10 +41,17 @@ export function suggestIds(id: string, known: readonly string[]): string[] {
     .map(({ candidate }) => candidate);
 }
 
-/** Builds a registry from benchmark objects; two benchmarks with one id are a programming error. */
-export function createRegistry(benchmarks: Iterable<Benchmark>): Registry {
+/**
+ * Builds a registry from benchmark objects, given as a list or an object (`createRegistry({ igakuqa })`); ids
+ * come from the benchmarks themselves. Two benchmarks with one id are a programming error.
+ */
+export function createRegistry(
+  benchmarks: Iterable<Benchmark> | Readonly<Record<string, Benchmark>>,
+): Registry {
+  const list: Iterable<Benchmark> =
+    Symbol.iterator in benchmarks ? (benchmarks as Iterable<Benchmark>) : Object.values(benchmarks);
   const byId = new Map<string, Benchmark>();
-  for (const benchmark of benchmarks) {
+  for (const benchmark of list) {
     if (byId.has(benchmark.id)) throw new Error(`Two benchmarks have the id '${benchmark.id}'.`);
     byId.set(benchmark.id, benchmark);
   }

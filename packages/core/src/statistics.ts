@@ -13,7 +13,8 @@ export function wilsonInterval(successes: number, n: number, z = z95): [number, 
   const denominator = 1 + (z * z) / n;
   const centre = (p + (z * z) / (2 * n)) / denominator;
   const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At 0 % and 100 % the bound is exactly 0 or 1; floating point would leave 0.9999999999999999.
+  return [successes === 0 ? 0 : Math.max(0, centre - half), successes === n ? 1 : Math.min(1, centre + half)];
 }
 
 /** The q-quantile (0–1) of sorted values, interpolating linearly (numpy's default). */

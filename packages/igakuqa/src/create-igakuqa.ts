@@ -1,4 +1,4 @@
-import { defineBenchmark, type Item, readSource } from '@kensa/core';
+import { defineBenchmark, examPromptModes, type Item, readSource, renderExamPrompt } from '@kensa/core';
 import {
   blocks as allBlocks,
   exams as allExams,
@@ -37,6 +37,13 @@ export const publishedPredictionNames = [
 ] as const;
 
 export const IGAKUQA_VERSION = '1';
+
+const promptDescriptions = {
+  '3shot': "the paper's chat prompt with three worked examples, answer only (byte-identical to IgakuQA)",
+  '3shot-explain':
+    'the same examples answered with their explanations; the model explains before its final 答え: line',
+  '0shot': 'the question alone',
+} as const;
 
 function selectBlocks(options: IgakuQAOptions) {
   const known = new Set<string>(allBlocks);
@@ -98,10 +105,16 @@ export function createIgakuQA(options: IgakuQAOptions = {}) {
       });
       return options.excludeImages ? items.filter((item) => !item.hasImage) : items;
     },
-    /** The three worked examples used by the 3-shot prompts. */
-    fewShotExamples(contents: ReadonlyMap<string, string>): Item[] {
+    /** The three worked examples (100th exam) of the paper's 3-shot prompts. */
+    examples(contents): Item[] {
       return parseFewShotExamples(readSource(contents, fewShotPath), fewShotPath);
     },
+    prompts: examPromptModes.map((mode) => ({
+      id: mode,
+      description: promptDescriptions[mode],
+      render: (item: Item, context: { examples: readonly Item[] }) =>
+        renderExamPrompt(item, mode, mode === '0shot' ? [] : context.examples),
+    })),
     scoring: {
       kind: 'exam',
       rules: passLines,

@@ -1,0 +1,47 @@
+import OpenAI from 'openai';
+import { parseRetryAfter } from './retry-delay';
+
+/** What to do about a failed model call. */
+export interface ErrorVerdict {
+  /** `retry`: try again after a delay; `fail`: give up on this item; `abort`: no item can succeed (bad key, no such model). */
+  readonly action: 'retry' | 'fail' | 'abort';
+  /** A delay the server asked for (`Retry-After`), in ms. */
+  readonly retryAfterMs?: number;
+  readonly status?: number;
+  readonly message: string;
+}
+
+function headerOf(headers: Headers | undefined, name: string): string | null {
+  return headers?.get(name) ?? null;
+}
+
+/**
+ * Sorts a model-call error: rate limits, server errors, timeouts, dropped connections and unreadable bodies
+ * are retried; a bad request fails its item; a rejected key or an unknown model stops the run, since every
+ * other item would fail the same way.
+ */
+export function classifyModelError(error: unknown): ErrorVerdict {
+  if (error instanceof OpenAI.APIUserAbortError) return { action: 'fail', message: 'cancelled' };
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return { action: 'retry', message: 'the request timed out' };
+  if (error instanceof OpenAI.APIConnectionError) {
+    return {
+      action: 'retry',
+      message: `connection failed: ${error.cause instanceof Error ? error.cause.message : error.message}`,
+    };
+  }
+  if (error instanceof OpenAI.APIError && error.status !== undefined) {
+    const status = error.status;
+    const message = `the server answered ${status}: ${error.message}`;
+    if (status === 401 || status === 403 || status === 404) return { action: 'abort', status, message };
+    if (status === 408 || status === 409 || status === 429 || status >= 500) {
+      const retryAfterMs =
+        Number(headerOf(error.headers, 'retry-after-ms')) ||
+        parseRetryAfter(headerOf(error.headers, 'retry-after'));
+      return { action: 'retry', status, message, ...(retryAfterMs ? { retryAfterMs } : {}) };
+    }
+    return { action: 'fail', status, message };
+  }
+  // Anything else (a body that is not JSON, a response without choices) is most often a passing fault.
+  return { action: 'retry', message: error instanceof Error ? error.message : String(error) };
+}

@@ -1,0 +1,342 @@
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  type ChatMessage,
+  type Item,
+  type PromptMode,
+  type RenderedPrompt,
+  scoreItem,
+  type Verdict,
+} from '@kensa/core';
+import pLimit from 'p-limit';
+import { classifyModelError } from './classify-model-error';
+import type { Model, ModelReply, SamplingParameters } from './model';
+import { requestHash } from './request-hash';
+import type { ResponseCache } from './response-cache';
+import { backoffDelay } from './retry-delay';
+import { logFile, manifestFile, RunFolderError, RunLog, readJsonFile, writeJsonFile } from './run-folder';
+import { sha256Hex } from './sha256';
+
+/** One finished (or finally failed) attempt at one sample of one item: a line of `log.jsonl`. */
+export interface EvaluationRecord {
+  readonly itemId: string;
+  readonly sample: number;
+  readonly status: 'ok' | 'error';
+  readonly promptHash: string;
+  readonly requestHash: string;
+  readonly messages: readonly ChatMessage[];
+  readonly reply?: ModelReply;
+  readonly extracted?: readonly string[] | null;
+  readonly verdict?: Verdict;
+  readonly correct?: boolean;
+  readonly error?: string;
+  readonly httpStatus?: number;
+  readonly attempts: number;
+  readonly cached: boolean;
+  readonly latencyMs: number;
+  readonly finishedAt: string;
+}
+
+/** What identifies a run: resuming into a folder that holds another configuration is refused. */
+export interface RunIdentity {
+  readonly benchmark: string;
+  readonly benchmarkVersion: string;
+  readonly mode: string;
+  readonly template: string;
+  readonly model: string;
+  readonly endpoint: string;
+  readonly sampling: SamplingParameters;
+  readonly samples: number;
+  readonly items: number;
+  readonly itemsHash: string;
+  readonly promptHash: string;
+}
+
+export interface RunManifest extends RunIdentity {
+  readonly kind: 'eval';
+  readonly formatVersion: 1;
+  readonly packages: Readonly<Record<string, string>>;
+  readonly startedAt: string;
+  readonly resumedAt: readonly string[];
+  readonly finishedAt?: string;
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export type EvaluationEvent =
+  | { readonly type: 'start'; readonly total: number; readonly alreadyDone: number }
+  | { readonly type: 'record'; readonly record: EvaluationRecord }
+  | {
+      readonly type: 'retry';
+      readonly itemId: string;
+      readonly attempt: number;
+      readonly delayMs: number;
+      readonly reason: string;
+    };
+
+export interface EvaluateOptions {
+  readonly benchmarkId: string;
+  readonly benchmarkVersion: string;
+  readonly items: readonly Item[];
+  readonly examples: readonly Item[];
+  readonly mode: PromptMode;
+  readonly model: Model;
+  readonly sampling?: SamplingParameters;
+  /** Samples per item (K); 1 by default. */
+  readonly samples?: number;
+  /** Requests in flight at once; 16 by default. */
+  readonly concurrency?: number;
+  /** Retries after the first attempt; 5 by default. */
+  readonly retries?: number;
+  /** Time allowed for one attempt; 120 s by default. */
+  readonly timeoutMs?: number;
+  readonly baseDelayMs?: number;
+  readonly maxDelayMs?: number;
+  readonly maxRetryAfterMs?: number;
+  readonly cache: ResponseCache;
+  /** The run folder; a folder holding an unfinished run of the same configuration is resumed. */
+  readonly runDir: string;
+  readonly packages?: Readonly<Record<string, string>>;
+  readonly extra?: Readonly<Record<string, unknown>>;
+  readonly onEvent?: (event: EvaluationEvent) => void;
+}
+
+export interface EvaluationResult {
+  readonly manifest: RunManifest;
+  /** The latest record of every item and sample, in item order. */
+  readonly records: readonly EvaluationRecord[];
+  readonly failures: readonly EvaluationRecord[];
+  /** Requests sent to the model in this invocation (retries included). */
+  readonly requestsSent: number;
+  readonly cacheHits: number;
+  readonly resumed: number;
+  readonly durationMs: number;
+  /** Set when the run stopped early because no item could succeed (bad key, unknown model). */
+  readonly abortReason?: string;
+}
+
+const identityKeys: readonly (keyof RunIdentity)[] = [
+  'benchmark',
+  'benchmarkVersion',
+  'mode',
+  'template',
+  'model',
+  'endpoint',
+  'sampling',
+  'samples',
+  'items',
+  'itemsHash',
+  'promptHash',
+];
+
+function checkSameRun(runDir: string, existing: RunManifest, identity: RunIdentity): void {
+  for (const key of identityKeys) {
+    const before = JSON.stringify(existing[key]);
+    const now = JSON.stringify(identity[key]);
+    if (before !== now) {
+      throw new RunFolderError(
+        runDir,
+        `holds a run with ${key} ${before}, not ${now}. Resume it with the same options, or pass another --out.`,
+      );
+    }
+  }
+}
+
+const taskKey = (itemId: string, sample: number) => `${itemId}#${sample}`;
+
+/**
+ * Evaluates items with a model and writes the run folder as it goes: the manifest first, then one log line
+ * per finished sample. Finished samples found in the folder's log are not asked again, so a run killed at any
+ * moment resumes where it stopped. Replies come from the cache when an identical request was answered before;
+ * failures are never cached. A sample that fails after every retry is logged as an error and the run goes on.
+ */
+export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
+  const started = performance.now();
+  const samples = options.samples ?? 1;
+  const sampling = options.sampling ?? {};
+  const retries = options.retries ?? 5;
+  const timeoutMs = options.timeoutMs ?? 120_000;
+  const backoff = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 30_000 };
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
+  const { model, cache } = options;
+
+  const prompts = new Map<string, { prompt: RenderedPrompt; hash: string }>();
+  for (const item of options.items) {
+    const prompt = options.mode.render(item, { examples: options.examples });
+    prompts.set(item.id, { prompt, hash: sha256Hex(Buffer.from(JSON.stringify(prompt.messages))) });
+  }
+  const template = prompts.values().next().value?.prompt.template ?? options.mode.id;
+  const identity: RunIdentity = {
+    benchmark: options.benchmarkId,
+    benchmarkVersion: options.benchmarkVersion,
+    mode: options.mode.id,
+    template,
+    model: model.name,
+    endpoint: model.endpoint,
+    sampling,
+    samples,
+    items: options.items.length,
+    itemsHash: sha256Hex(Buffer.from(options.items.map((item) => item.id).join('\n'))),
+    promptHash: sha256Hex(Buffer.from([...prompts.values()].map((entry) => entry.hash).join('\n'))),
+  };
+
+  const manifestPath = path.join(options.runDir, manifestFile);
+  const existing = readJsonFile<RunManifest>(manifestPath);
+  if (existing !== undefined) checkSameRun(options.runDir, existing, identity);
+  const now = () => new Date().toISOString();
+  const manifest: RunManifest = {
+    kind: 'eval',
+    formatVersion: 1,
+    ...identity,
+    packages: options.packages ?? {},
+    startedAt: existing?.startedAt ?? now(),
+    resumedAt: existing === undefined ? [] : [...existing.resumedAt, now()],
+    ...(options.extra === undefined ? {} : { extra: options.extra }),
+  };
+  await writeJsonFile(manifestPath, manifest);
+
+  const log = RunLog.open<EvaluationRecord>(path.join(options.runDir, logFile));
+  const done = new Set(
+    log.records
+      .filter((record) => record.status === 'ok')
+      .map((record) => taskKey(record.itemId, record.sample)),
+  );
+  const pending = options.items.flatMap((item) =>
+    Array.from({ length: samples }, (_, sample) => ({ item, sample })).filter(
+      ({ sample }) => !done.has(taskKey(item.id, sample)),
+    ),
+  );
+  options.onEvent?.({
+    type: 'start',
+    total: options.items.length * samples,
+    alreadyDone: options.items.length * samples - pending.length,
+  });
+
+  let requestsSent = 0;
+  let cacheHits = 0;
+  let abortReason: string | undefined;
+  const controller = new AbortController();
+
+  async function answer(item: Item, sample: number): Promise<void> {
+    if (abortReason !== undefined) return;
+    const { prompt, hash: promptHash } = prompts.get(item.id) as { prompt: RenderedPrompt; hash: string };
+    const request = model.request({ item, prompt, sample }, sampling);
+    const key = requestHash({
+      endpoint: model.endpoint,
+      model: model.name,
+      body: { request: request.body, sample },
+    });
+    const begin = performance.now();
+    const base = { itemId: item.id, sample, promptHash, requestHash: key, messages: prompt.messages };
+
+    let reply: ModelReply | undefined;
+    let cached = false;
+    let attempts = 0;
+    let failure: { message: string; status?: number } | undefined;
+    const hit = model.cacheable ? cache.get(key) : undefined;
+    if (hit !== undefined) {
+      try {
+        reply = model.parse(hit.response);
+        cached = true;
+        cacheHits++;
+      } catch {
+        // An unreadable cached response is asked again.
+      }
+    }
+    while (reply === undefined && abortReason === undefined) {
+      attempts++;
+      requestsSent++;
+      try {
+        const response = await model.send(request, { signal: controller.signal, timeoutMs });
+        reply = model.parse(response);
+        if (model.cacheable)
+          cache.put(key, { response, createdAt: now(), model: model.name, endpoint: model.endpoint });
+      } catch (error) {
+        const verdict = classifyModelError(error);
+        failure = {
+          message: verdict.message,
+          ...(verdict.status === undefined ? {} : { status: verdict.status }),
+        };
+        if (verdict.action === 'abort') {
+          abortReason ??= `${verdict.message} (item ${item.id}); stopped the run: every other request would fail the same way.`;
+          break;
+        }
+        if (verdict.action === 'fail' || attempts > retries) break;
+        const delayMs = Math.min(
+          Math.max(verdict.retryAfterMs ?? 0, backoffDelay(attempts, backoff)),
+          Math.max(maxRetryAfterMs, backoff.baseDelayMs),
+        );
+        options.onEvent?.({
+          type: 'retry',
+          itemId: item.id,
+          attempt: attempts,
+          delayMs,
+          reason: verdict.message,
+        });
+        await sleep(delayMs);
+      }
+    }
+    if (reply === undefined && abortReason !== undefined && failure === undefined) return;
+
+    const timing = { attempts, cached, latencyMs: Math.round(performance.now() - begin), finishedAt: now() };
+    let record: EvaluationRecord;
+    if (reply === undefined) {
+      record = {
+        ...base,
+        status: 'error',
+        error: `${failure?.message ?? 'failed'} after ${attempts} attempt${attempts === 1 ? '' : 's'}`,
+        ...(failure?.status === undefined ? {} : { httpStatus: failure.status }),
+        ...timing,
+      };
+    } else {
+      const score = scoreItem(item, reply.text, 'normalized');
+      record = {
+        ...base,
+        status: 'ok',
+        reply,
+        extracted: score.extracted ?? null,
+        verdict: score.verdict,
+        correct: score.correct,
+        ...timing,
+      };
+    }
+    log.append(record);
+    options.onEvent?.({ type: 'record', record });
+  }
+
+  const limit = pLimit(options.concurrency ?? 16);
+  try {
+    await Promise.all(pending.map(({ item, sample }) => limit(() => answer(item, sample))));
+  } finally {
+    log.close();
+  }
+
+  const latest = new Map<string, EvaluationRecord>();
+  for (const record of log.records) latest.set(taskKey(record.itemId, record.sample), record);
+  const records = options.items.flatMap((item) =>
+    Array.from({ length: samples }, (_, sample) => latest.get(taskKey(item.id, sample))).filter(
+      (record): record is EvaluationRecord => record !== undefined,
+    ),
+  );
+  return {
+    manifest,
+    records,
+    failures: records.filter((record) => record.status === 'error'),
+    requestsSent,
+    cacheHits,
+    resumed: options.items.length * samples - pending.length,
+    durationMs: Math.round(performance.now() - started),
+    ...(abortReason === undefined ? {} : { abortReason }),
+  };
+}
+
+/** Marks a run finished: writes its summary and the manifest's end time. */
+export async function finishRun(
+  runDir: string,
+  manifest: RunManifest,
+  summary: unknown,
+): Promise<RunManifest> {
+  const finished = { ...manifest, finishedAt: new Date().toISOString() };
+  await writeJsonFile(path.join(runDir, 'summary.json'), summary);
+  await writeJsonFile(path.join(runDir, manifestFile), finished);
+  return finished;
+}

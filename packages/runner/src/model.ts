@@ -1,0 +1,49 @@
+import type { Item, RenderedPrompt } from '@kensa/core';
+
+/** Sampling settings sent with every request of a run. */
+export interface SamplingParameters {
+  readonly temperature?: number;
+  readonly maxTokens?: number;
+  readonly topP?: number;
+  /** Passed to servers that support seeded sampling (vLLM, OpenAI). */
+  readonly seed?: number;
+}
+
+/** One question to answer: the item, its rendered prompt, and which of K samples this is (0-based). */
+export interface ModelTask {
+  readonly item: Item;
+  readonly prompt: RenderedPrompt;
+  readonly sample: number;
+}
+
+/** What a model answered, with the reasoning kept apart from the answer. */
+export interface ModelReply {
+  readonly text: string;
+  /** `reasoning_content` / `reasoning`, or a `<think>` block stripped from the text. */
+  readonly reasoning?: string;
+  readonly finishReason?: string;
+  readonly usage?: { readonly promptTokens?: number; readonly completionTokens?: number };
+}
+
+/** A request as it goes over the wire; its hash keys the response cache. */
+export interface ModelRequest {
+  readonly api: 'chat' | 'completions' | 'baseline';
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Something that answers questions: a model behind an OpenAI-compatible endpoint, or a built-in baseline.
+ * `request` is pure (no IO), so the run can hash and cache it before anything is sent.
+ */
+export interface Model {
+  /** The model name as given (`gpt-4o`, `baseline:examinee-majority`). */
+  readonly name: string;
+  /** Where it is served, without credentials; `builtin` for baselines. */
+  readonly endpoint: string;
+  /** Whether replies may be cached (baselines are computed, never cached). */
+  readonly cacheable: boolean;
+  request(task: ModelTask, sampling: SamplingParameters): ModelRequest;
+  /** Sends the request; `parse` turns a cached or fresh raw response into a reply. */
+  send(request: ModelRequest, options: { signal: AbortSignal; timeoutMs: number }): Promise<unknown>;
+  parse(response: unknown): ModelReply;
+}

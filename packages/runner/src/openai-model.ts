@@ -1,0 +1,109 @@
+import { messagesToText, splitThinking } from '@kensa/core';
+import OpenAI from 'openai';
+import type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
+
+export interface OpenAIModelOptions {
+  /** The model name the server knows (`Qwen/Qwen2.5-72B-Instruct`, `llama3.1`, `gpt-4o`). */
+  readonly model: string;
+  /** The server's OpenAI-compatible base URL, e.g. `http://localhost:8000/v1`. */
+  readonly baseURL: string;
+  /** The API key; local servers need none. */
+  readonly apiKey?: string;
+  /** `chat` (default) sends messages; `completions` sends the conversation as one text, for base models. */
+  readonly api?: 'chat' | 'completions';
+  /** A custom `fetch` for the SDK (tests inject one; a leaner one can cut client overhead). */
+  readonly fetch?: typeof fetch;
+}
+
+/** Where a completions-endpoint model should stop: before it starts writing the next question. */
+const completionStop = ['\n\n問題:'];
+
+function samplingFields(sampling: SamplingParameters): Record<string, unknown> {
+  return {
+    ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
+    ...(sampling.topP === undefined ? {} : { top_p: sampling.topP }),
+    ...(sampling.maxTokens === undefined ? {} : { max_tokens: sampling.maxTokens }),
+    ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
+  };
+}
+
+function stripCredentials(baseURL: string): string {
+  try {
+    const url = new URL(baseURL);
+    url.username = '';
+    url.password = '';
+    url.search = '';
+    return url.toString().replace(/\/+$/, '');
+  } catch {
+    return baseURL;
+  }
+}
+
+interface ChatResponseShape {
+  choices?: {
+    message?: { content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
+    text?: string;
+    finish_reason?: string | null;
+  }[];
+  usage?: { prompt_tokens?: number; completion_tokens?: number };
+}
+
+/** Reads a chat or completions response leniently: only the fields a reply needs. */
+export function parseOpenAIResponse(response: unknown): ModelReply {
+  const shape = response as ChatResponseShape;
+  const choice = shape.choices?.[0];
+  if (choice === undefined) throw new Error('The response has no choices.');
+  const content = choice.message?.content ?? choice.text ?? '';
+  const { answer, reasoning: thinkBlock } = splitThinking(content);
+  const reasoning = choice.message?.reasoning_content ?? choice.message?.reasoning ?? thinkBlock;
+  return {
+    text: answer,
+    ...(reasoning ? { reasoning } : {}),
+    ...(choice.finish_reason ? { finishReason: choice.finish_reason } : {}),
+    ...(shape.usage === undefined
+      ? {}
+      : {
+          usage: { promptTokens: shape.usage.prompt_tokens, completionTokens: shape.usage.completion_tokens },
+        }),
+  };
+}
+
+/** A model behind an OpenAI-compatible endpoint (vLLM, Ollama, OpenAI, …), called through the official SDK. */
+export function createOpenAIModel(options: OpenAIModelOptions): Model {
+  const api = options.api ?? 'chat';
+  const client = new OpenAI({
+    baseURL: options.baseURL,
+    // Local servers need no key, but the SDK insists on one; this placeholder is never a secret.
+    apiKey: options.apiKey ?? 'no-key',
+    maxRetries: 0,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
+
+  return {
+    name: options.model,
+    endpoint: stripCredentials(options.baseURL),
+    cacheable: true,
+    request(task: ModelTask, sampling: SamplingParameters): ModelRequest {
+      const fields = samplingFields(sampling);
+      if (api === 'chat') {
+        return { api, body: { model: options.model, messages: task.prompt.messages, ...fields } };
+      }
+      const prompt = messagesToText(task.prompt.messages);
+      return { api, body: { model: options.model, prompt, stop: completionStop, ...fields } };
+    },
+    async send(request, { signal, timeoutMs }) {
+      const requestOptions = { signal, timeout: timeoutMs, maxRetries: 0 };
+      if (request.api === 'completions') {
+        return client.completions.create(
+          request.body as unknown as OpenAI.CompletionCreateParamsNonStreaming,
+          requestOptions,
+        );
+      }
+      return client.chat.completions.create(
+        request.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming,
+        requestOptions,
+      );
+    },
+    parse: parseOpenAIResponse,
+  };
+}

@@ -1,0 +1,18 @@
+export const VERSION = '0.1.0';
+export type { Fault, FaultKind, FaultRule } from './fault';
+export { faultKinds } from './fault';
+export type { Latency } from './latency';
+export type {
+  ChatRequestBody,
+  CompletionRequestBody,
+  FinishReason,
+  MockReply,
+  ReplyPolicy,
+  ReplyRequest,
+  RequestMessage,
+} from './mock-reply';
+export { defaultReply } from './mock-reply';
+export type { MockServer, MockServerOptions } from './mock-server';
+export { createMockServer } from './mock-server';
+export { MockServerOptionError } from './mock-server-option-error';
+export type { EndpointKind, RecordedRequest, RequestFilter } from './recorded-request';

@@ -1,0 +1,23 @@
+import { defineConfig } from 'tsup';
+
+export default defineConfig([
+  {
+    tsconfig: 'tsconfig.build.json',
+    entry: ['src/index.ts'],
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    // Both builds run at once and share dist/: this clean must leave the bin build's output alone.
+    clean: ['!bin.js', '!bin.js.map'],
+    target: 'node20',
+  },
+  {
+    tsconfig: 'tsconfig.build.json',
+    entry: ['src/bin.ts'],
+    format: ['esm'],
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+  },
+]);
