@@ -47,8 +47,20 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
   const unparsed = report.exams.reduce((sum, exam) => sum + exam.unparsed, 0);
   const missing = report.exams.reduce((sum, exam) => sum + exam.missing, 0);
   if (unparsed > 0)
-    lines.push(`${unparsed} prediction(s) could not be read as an answer and count as wrong.`);
+    lines.push(`${unparsed} answer(s) could not be read and count as wrong.`);
   if (missing > 0)
     lines.push(`${missing} question(s) in the scored blocks have no prediction and count as wrong.`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The `--json` document: the contract's fields first, then the breakdowns. */
+export function examReportJson(report: ExamReport, extra: Record<string, unknown>) {
+  return {
+    benchmark: report.benchmark,
+    meanScore: report.meanScore,
+    exams: report.exams,
+    ...extra,
+    categories: report.categories,
+    sections: report.sections,
+  };
 }

@@ -1,5 +1,6 @@
 import { KensaError } from '@kensa/core';
 import { Command, CommanderError, Option } from 'commander';
+import { evalCommand } from './eval-command';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
 import { listCommand } from './list-command';
@@ -33,6 +34,44 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .action(async (benchmark: string, options) => {
       setExitCode(await scoreCommand(benchmark, options, io));
+    });
+
+  program
+    .command('eval')
+    .description('Ask a model (or a built-in baseline) every question and score its answers.')
+    .argument('<benchmarks>', 'benchmark id(s), comma-separated')
+    .option(
+      '--model <model>',
+      'model name at --base-url, or baseline:examinee-majority / baseline:random (default without an endpoint: baseline:examinee-majority)',
+    )
+    .option(
+      '--base-url <url>',
+      'OpenAI-compatible base URL, e.g. http://localhost:8000/v1 (or OPENAI_BASE_URL); key from OPENAI_API_KEY',
+    )
+    .addOption(
+      new Option('--api <api>', 'chat messages, or one text prompt for base models').choices([
+        'chat',
+        'completions',
+      ]),
+    )
+    .option('--mode <mode>', 'prompt mode, e.g. 3shot (default), 3shot-explain, 0shot')
+    .addOption(
+      new Option('--scoring <method>', 'how answers are obtained').choices(['generate', 'likelihood']),
+    )
+    .option('--concurrency <n>', 'requests in flight at once (default 16)')
+    .option('--limit <n>', 'only the first N questions')
+    .option('--samples <k>', 'samples per question (default 1)')
+    .option('--temperature <t>', 'sampling temperature')
+    .option('--max-tokens <n>', 'maximum tokens per reply')
+    .option('--seed <n>', 'sampling seed (sent to the server; seeds baseline:random)')
+    .option('--timeout <seconds>', 'time allowed for one request (default 120)')
+    .option('--retries <n>', 'retries per request after the first attempt (default 5)')
+    .option('--out <dir>', 'run folder; an unfinished run there with the same options is resumed')
+    .option('--no-cache', 'neither read nor write the response cache')
+    .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
+    .option('--json', 'print one JSON document on stdout')
+    .action(async (benchmarks: string, options) => {
+      setExitCode(await evalCommand(benchmarks, options, io));
     });
 
   program

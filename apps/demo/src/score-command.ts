@@ -6,14 +6,14 @@ import {
   type MatchMode,
   matchPredictions,
   type Prediction,
-  scoreExams,
 } from '@kensa/core';
 import { registry } from './benchmarks';
-import { renderExamTable } from './exam-table';
+import { examReportJson, renderExamTable } from './exam-table';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
 import { loadSources } from './load-sources';
 import { expandPredictionPaths, readPredictionFiles } from './prediction-files';
+import { scoreAnswers } from './score-answers';
 import { sha256, writeScoreRunFolder } from './score-run-folder';
 import { UsageError } from './usage-error';
 import { KENSA_VERSION } from './version';
@@ -40,18 +40,6 @@ function matchModeOf(option: string | undefined, fallback: MatchMode): MatchMode
   if (option === undefined) return fallback;
   if (option === 'exact' || option === 'normalized') return option;
   throw new UsageError(`--match must be 'exact' or 'normalized', not '${option}'.`);
-}
-
-/** The `--json` document: the contract's fields first, then the breakdowns. */
-export function examReportJson(report: ExamReport, extra: Record<string, unknown>) {
-  return {
-    benchmark: report.benchmark,
-    meanScore: report.meanScore,
-    exams: report.exams,
-    ...extra,
-    categories: report.categories,
-    sections: report.sections,
-  };
 }
 
 /** `kensa score <benchmark>`: scores prediction files (or the paper's published ones) exactly like the paper. */
@@ -98,19 +86,7 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
   const contents = await loadSources(benchmark.sources, { ...sourceOptions, log });
   const items = benchmark.parse(contents);
   const answers = matchPredictions(items, predictions);
-  if (benchmark.scoring.kind !== 'exam') {
-    throw new UsageError(
-      `Benchmark '${benchmark.id}' is scored by accuracy; prediction-file scoring supports exam benchmarks.`,
-    );
-  }
-  const report = scoreExams({
-    benchmark: benchmark.id,
-    rules: benchmark.scoring.rules,
-    examOf: benchmark.scoring.examOf,
-    items,
-    answers,
-    match,
-  });
+  const report = scoreAnswers(benchmark, items, answers, match);
   const summary = examReportJson(report, {
     benchmarkVersion: benchmark.version,
     match,

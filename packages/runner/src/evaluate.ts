@@ -11,7 +11,7 @@ import {
 import pLimit from 'p-limit';
 import { classifyModelError } from './classify-model-error';
 import type { Model, ModelReply, SamplingParameters } from './model';
-import { requestHash } from './request-hash';
+import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
 import { logFile, manifestFile, RunFolderError, RunLog, readJsonFile, writeJsonFile } from './run-folder';
@@ -220,11 +220,11 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     if (abortReason !== undefined) return;
     const { prompt, hash: promptHash } = prompts.get(item.id) as { prompt: RenderedPrompt; hash: string };
     const request = model.request({ item, prompt, sample }, sampling);
-    const key = requestHash({
-      endpoint: model.endpoint,
-      model: model.name,
-      body: { request: request.body, sample },
-    });
+    const body = { request: request.body, sample };
+    // Built-in baselines have no endpoint URL; their requests are hashed all the same, for the log.
+    const key = model.cacheable
+      ? requestHash({ endpoint: model.endpoint, model: model.name, body })
+      : sha256Hex(Buffer.from(canonicalJson({ model: model.name, body })));
     const begin = performance.now();
     const base = { itemId: item.id, sample, promptHash, requestHash: key, messages: prompt.messages };
 

@@ -1,9 +1,27 @@
 export const VERSION = '0.1.0';
 export { defaultCacheDir } from './cache-dir';
+export type { ErrorVerdict } from './classify-model-error';
+export { classifyModelError } from './classify-model-error';
 export type { DownloadFileOptions, DownloadOptions, DownloadTarget, RetryEvent } from './download-file';
 export { downloadFile } from './download-file';
+export type {
+  EvaluateOptions,
+  EvaluationEvent,
+  EvaluationRecord,
+  EvaluationResult,
+  RunIdentity,
+  RunManifest,
+} from './evaluate';
+export { evaluate, finishRun } from './evaluate';
+export { createExamineeMajorityModel, examineeMajorityAnswer } from './examinee-majority-model';
+export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
+export type { OpenAIModelOptions } from './openai-model';
+export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
+export { createRandomModel, randomAnswer } from './random-model';
 export type { RequestHashInput } from './request-hash';
 export { canonicalJson, redactEndpoint, requestHash } from './request-hash';
+export type { ResolveModelOptions } from './resolve-model';
+export { baselineNames, resolveModel } from './resolve-model';
 export type { ResolveSourcesOptions, SourceOrigin, SourceProgressEvent } from './resolve-sources';
 export { resolveSources } from './resolve-sources';
 export type { CachedResponse, ResponseCache, ResponseCacheErrorReason } from './response-cache';
@@ -13,5 +31,16 @@ export {
   openResponseCache,
   ResponseCacheError,
 } from './response-cache';
+export {
+  logFile,
+  manifestFile,
+  RunFolderError,
+  RunLog,
+  readJsonFile,
+  summaryFile,
+  writeJsonFile,
+} from './run-folder';
+export { sha256Hex } from './sha256';
 export type { SourceErrorReason } from './source-error';
 export { SourceError } from './source-error';
+export { writeFileAtomic } from './write-file-atomic';

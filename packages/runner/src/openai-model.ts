@@ -1,6 +1,7 @@
 import { messagesToText, splitThinking } from '@kensa/core';
 import OpenAI from 'openai';
 import type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
+import { redactEndpoint } from './request-hash';
 
 export interface OpenAIModelOptions {
   /** The model name the server knows (`Qwen/Qwen2.5-72B-Instruct`, `llama3.1`, `gpt-4o`). */
@@ -25,18 +26,6 @@ function samplingFields(sampling: SamplingParameters): Record<string, unknown> {
     ...(sampling.maxTokens === undefined ? {} : { max_tokens: sampling.maxTokens }),
     ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
   };
-}
-
-function stripCredentials(baseURL: string): string {
-  try {
-    const url = new URL(baseURL);
-    url.username = '';
-    url.password = '';
-    url.search = '';
-    return url.toString().replace(/\/+$/, '');
-  } catch {
-    return baseURL;
-  }
 }
 
 interface ChatResponseShape {
@@ -81,7 +70,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
 
   return {
     name: options.model,
-    endpoint: stripCredentials(options.baseURL),
+    endpoint: redactEndpoint(options.baseURL),
     cacheable: true,
     request(task: ModelTask, sampling: SamplingParameters): ModelRequest {
       const fields = samplingFields(sampling);

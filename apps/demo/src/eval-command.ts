@@ -1,0 +1,207 @@
+import path from 'node:path';
+import type { Benchmark } from '@kensa/core';
+import {
+  defaultResponseCachePath,
+  disabledResponseCache,
+  type EvaluationResult,
+  evaluate,
+  finishRun,
+  openResponseCache,
+  resolveModel,
+} from '@kensa/runner';
+import { registry } from './benchmarks';
+import { examReportJson, renderExamTable } from './exam-table';
+import { exitCodes } from './exit-codes';
+import type { Io } from './io';
+import { loadSources } from './load-sources';
+import { parseNumberOption } from './parse-number-option';
+import { createProgressBar } from './progress-bar';
+import { scoreAnswers } from './score-answers';
+import { UsageError } from './usage-error';
+import { KENSA_VERSION } from './version';
+
+export interface EvalOptions {
+  readonly model?: string;
+  readonly baseUrl?: string;
+  readonly api?: 'chat' | 'completions';
+  readonly mode?: string;
+  readonly scoring?: string;
+  readonly concurrency?: string;
+  readonly limit?: string;
+  readonly samples?: string;
+  readonly temperature?: string;
+  readonly maxTokens?: string;
+  readonly seed?: string;
+  readonly timeout?: string;
+  readonly retries?: string;
+  readonly out?: string;
+  readonly cache?: boolean;
+  readonly dataDir?: string;
+  readonly json?: boolean;
+}
+
+function slug(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+function promptModeOf(benchmark: Benchmark, requested: string | undefined) {
+  const mode =
+    requested === undefined
+      ? benchmark.prompts[0]
+      : benchmark.prompts.find((prompt) => prompt.id === requested);
+  if (mode === undefined) {
+    const known = benchmark.prompts.map((prompt) => prompt.id).join(', ');
+    throw new UsageError(`Benchmark '${benchmark.id}' has no prompt mode '${requested}'; modes: ${known}.`);
+  }
+  return mode;
+}
+
+function describeTiming(result: EvaluationResult): string {
+  const seconds = result.durationMs / 1000;
+  const answered = result.records.length - result.resumed;
+  const rate = seconds > 0 ? (answered / seconds).toFixed(1) : '–';
+  return (
+    `${result.records.length} answers (${result.resumed} resumed from the run log) in ${seconds.toFixed(1)} s · ` +
+    `${rate} answers/s · ${result.requestsSent} requests sent · ${result.cacheHits} from the cache`
+  );
+}
+
+/** `kensa eval`: asks a model (or a baseline) every question, writes a resumable run folder, prints the table. */
+export async function evalCommand(benchmarkIds: string, options: EvalOptions, io: Io): Promise<number> {
+  const benchmarks = benchmarkIds.split(',').map((id) => registry.get(id.trim()));
+  if ((options.scoring ?? 'generate') !== 'generate') {
+    throw new UsageError(
+      `--scoring ${options.scoring} is not supported by ${benchmarkIds}; use --scoring generate.`,
+    );
+  }
+  const baseURL = options.baseUrl ?? io.env.OPENAI_BASE_URL;
+  if (options.model === undefined && baseURL !== undefined) {
+    throw new UsageError('--model is required with --base-url (the model name the server knows).');
+  }
+  const modelName = options.model ?? 'baseline:examinee-majority';
+  const seed = parseNumberOption('--seed', options.seed, { integer: true, min: 0 });
+  const model = resolveModel({
+    model: modelName,
+    ...(baseURL === undefined ? {} : { baseURL }),
+    ...(io.env.OPENAI_API_KEY ? { apiKey: io.env.OPENAI_API_KEY } : {}),
+    ...(options.api === undefined ? {} : { api: options.api }),
+    ...(seed === undefined ? {} : { seed }),
+  });
+  const samples = parseNumberOption('--samples', options.samples, { integer: true, min: 1 }) ?? 1;
+  const limit = parseNumberOption('--limit', options.limit, { integer: true, min: 1 });
+  const concurrency =
+    parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 16;
+  const temperature = parseNumberOption('--temperature', options.temperature, { min: 0 });
+  const maxTokens = parseNumberOption('--max-tokens', options.maxTokens, { integer: true, min: 1 });
+  const timeoutSeconds = parseNumberOption('--timeout', options.timeout, { min: 0.001 });
+  const retries = parseNumberOption('--retries', options.retries, { integer: true, min: 0 });
+  const log = (message: string) => io.stderr(`${message}\n`);
+
+  const cache =
+    options.cache === false || !model.cacheable
+      ? disabledResponseCache()
+      : openResponseCache(defaultResponseCachePath(io.env));
+  let exitCode: number = exitCodes.success;
+  const documents: unknown[] = [];
+  try {
+    for (const benchmark of benchmarks) {
+      const mode = promptModeOf(benchmark, options.mode);
+      const contents = await loadSources(benchmark.sources, {
+        ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+        env: io.env,
+        log,
+      });
+      const allItems = benchmark.parse(contents);
+      const items = limit === undefined ? allItems : allItems.slice(0, limit);
+      const examples = benchmark.examples?.(contents) ?? [];
+      const defaultOut = path.join(
+        'kensa-runs',
+        `${benchmark.id}-${slug(model.name)}-${mode.id}-${timestamp()}`,
+      );
+      const out =
+        options.out === undefined
+          ? defaultOut
+          : benchmarks.length > 1
+            ? path.join(options.out, benchmark.id)
+            : options.out;
+      const runDir = path.resolve(io.cwd, out);
+      log(`Run folder: ${runDir}`);
+
+      const progress = createProgressBar(io, benchmark.id);
+      let result: EvaluationResult;
+      try {
+        result = await evaluate({
+          benchmarkId: benchmark.id,
+          benchmarkVersion: benchmark.version,
+          items,
+          examples,
+          mode,
+          model,
+          sampling: {
+            ...(temperature === undefined ? {} : { temperature }),
+            ...(maxTokens === undefined ? {} : { maxTokens }),
+            ...(seed === undefined ? {} : { seed }),
+          },
+          samples,
+          concurrency,
+          ...(retries === undefined ? {} : { retries }),
+          ...(timeoutSeconds === undefined ? {} : { timeoutMs: timeoutSeconds * 1000 }),
+          cache,
+          runDir,
+          packages: { '@kensa/core': KENSA_VERSION },
+          onEvent: progress.onEvent,
+        });
+      } finally {
+        progress.stop();
+      }
+
+      const answers = new Map(
+        result.records
+          .filter((record) => record.sample === 0 && record.status === 'ok')
+          .map((record) => [record.itemId, record.reply?.text ?? '']),
+      );
+      const report = scoreAnswers(benchmark, items, answers, 'normalized');
+      const failures = result.failures.map((record) => ({
+        itemId: record.itemId,
+        sample: record.sample,
+        error: record.error,
+      }));
+      const document = examReportJson(report, {
+        run: { dir: runDir, model: model.name, endpoint: model.endpoint, mode: mode.id, samples },
+        failures,
+        ...(result.abortReason === undefined ? {} : { aborted: result.abortReason }),
+        timing: {
+          durationMs: result.durationMs,
+          requestsSent: result.requestsSent,
+          cacheHits: result.cacheHits,
+          resumed: result.resumed,
+        },
+      });
+      await finishRun(runDir, result.manifest, document);
+      documents.push(document);
+
+      if (!options.json) {
+        io.stdout(renderExamTable(report, { title: `${benchmark.title} — ${model.name} (${mode.id})` }));
+        io.stdout(`${describeTiming(result)}\n`);
+        if (failures.length > 0) {
+          io.stdout(
+            `${failures.length} failed after retries (counted as wrong; run again with --out ${out} to retry them):\n`,
+          );
+          for (const failure of failures.slice(0, 10))
+            io.stdout(`  ${failure.itemId}#${failure.sample}: ${failure.error}\n`);
+        }
+      }
+      if (result.abortReason !== undefined) log(`kensa: ${result.abortReason}`);
+      if (failures.length > 0 || result.abortReason !== undefined) exitCode = exitCodes.failures;
+    }
+  } finally {
+    cache.close();
+  }
+  if (options.json)
+    io.stdout(`${JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2)}\n`);
+  return exitCode;
+}
