@@ -46,8 +46,7 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
   );
   const unparsed = report.exams.reduce((sum, exam) => sum + exam.unparsed, 0);
   const missing = report.exams.reduce((sum, exam) => sum + exam.missing, 0);
-  if (unparsed > 0)
-    lines.push(`${unparsed} answer(s) could not be read and count as wrong.`);
+  if (unparsed > 0) lines.push(`${unparsed} answer(s) could not be read and count as wrong.`);
   if (missing > 0)
     lines.push(`${missing} question(s) in the scored blocks have no prediction and count as wrong.`);
   return `${lines.join('\n')}\n`;
