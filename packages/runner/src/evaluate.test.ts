@@ -81,7 +81,7 @@ describe('evaluate against the mock server', () => {
     expect(result.records).toHaveLength(18);
     expect(new Set(result.records.map((record) => `${record.itemId}#${record.sample}`)).size).toBe(18);
     expect(chatRequests(mock)).toBe(18);
-    expect((mock.requests[0]?.body as { temperature: number }).temperature).toBe(0.7);
+    expect((mock.requests[0]?.body as { temperature: number } | undefined)?.temperature).toBe(0.7);
   });
 
   for (const kind of ['429', '500', '503', 'malformed-json', 'reset', 'hang'] as const) {

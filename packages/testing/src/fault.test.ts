@@ -66,6 +66,7 @@ describe('faults seen through the openai SDK', () => {
     // `TypeError: terminated`, not an APIError. Retry logic must treat it as a connection error.
     expect(error).toBeInstanceOf(TypeError);
     expect((error as Error).message).toMatch(/terminated/);
+    expect((error as { cause?: { code?: string } }).cause?.code).toBe('UND_ERR_SOCKET');
     expect(error).not.toBeInstanceOf(OpenAI.APIError);
     expect(server?.requests[0]).toMatchObject({ fault: 'reset', status: 200 });
   });
