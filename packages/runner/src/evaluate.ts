@@ -214,7 +214,6 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   let requestsSent = 0;
   let cacheHits = 0;
   let abortReason: string | undefined;
-  const controller = new AbortController();
 
   async function answer(item: Item, sample: number): Promise<void> {
     if (abortReason !== undefined) return;
@@ -246,7 +245,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       attempts++;
       requestsSent++;
       try {
-        const response = await model.send(request, { signal: controller.signal, timeoutMs });
+        const response = await model.send(request, { timeoutMs });
         reply = model.parse(response);
         if (model.cacheable)
           cache.put(key, { response, createdAt: now(), model: model.name, endpoint: model.endpoint });

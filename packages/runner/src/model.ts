@@ -44,6 +44,6 @@ export interface Model {
   readonly cacheable: boolean;
   request(task: ModelTask, sampling: SamplingParameters): ModelRequest;
   /** Sends the request; `parse` turns a cached or fresh raw response into a reply. */
-  send(request: ModelRequest, options: { signal: AbortSignal; timeoutMs: number }): Promise<unknown>;
+  send(request: ModelRequest, options: { timeoutMs: number; signal?: AbortSignal }): Promise<unknown>;
   parse(response: unknown): ModelReply;
 }
