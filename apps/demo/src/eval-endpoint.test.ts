@@ -211,4 +211,29 @@ describe('kensa eval against an OpenAI-compatible endpoint', () => {
     expect(repeated).toBeLessThanOrEqual(8);
     expect(JSON.parse(io.out()).failures).toEqual([]);
   });
+
+  it('finishes the run when an item keeps failing, lists it and exits 1', async () => {
+    const failing = items[0] as Item;
+    const mock = await knowingServer({
+      faultFor: (request) => (lastMessage(request.body) === examQuestionText(failing) ? '500' : undefined),
+    });
+    const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir() } });
+    const args = [
+      'eval',
+      'igakuqa',
+      '--data-dir',
+      dataDir,
+      '--model',
+      'mock-model',
+      '--base-url',
+      mock.baseURL,
+    ];
+    const code = await main(
+      [...args, '--limit', '10', '--retries', '1', '--out', path.join(await temporaryDir(), 'r')],
+      io,
+    );
+    expect(code).toBe(1);
+    expect(io.out()).toContain(`1 failed after retries`);
+    expect(io.out()).toMatch(new RegExp(`${failing.id}#0: the server answered 500.*after 2 attempts`));
+  });
 });
