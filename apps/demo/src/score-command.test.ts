@@ -97,15 +97,29 @@ describe('kensa score igakuqa --predictions', () => {
     const out = path.join(await temporaryDir(), 'run');
     const result = await scoreJson(['--out', out, '--predictions', ...(await predictionFiles('gpt3'))]);
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
-    expect(manifest).toMatchObject({ kind: 'score', benchmark: 'igakuqa', match: 'exact' });
+    expect(manifest).toMatchObject({
+      kind: 'score',
+      benchmark: 'igakuqa',
+      match: 'exact',
+      mode: 'predictions',
+    });
     expect(manifest.predictions.files).toHaveLength(30);
-    const lines = (await readFile(path.join(out, 'items.jsonl'), 'utf8'))
+    const lines = (await readFile(path.join(out, 'log.jsonl'), 'utf8'))
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line));
     expect(lines).toHaveLength(2000);
-    const earned = lines.filter((line) => line.exam === '113').reduce((sum, line) => sum + line.earned, 0);
-    expect(earned).toBe(210);
+    const correctIn113 = lines.filter(
+      (line) => line.itemId.startsWith('113') && line.verdict === 'correct',
+    ).length;
+    expect(correctIn113).toBe(result.exams[1].correct);
+    expect(lines[0]).toMatchObject({
+      itemId: '112A1',
+      sample: 0,
+      status: 'ok',
+      reply: { text: expect.any(String) },
+    });
+    expect(lines[0].explanation).toBeDefined();
     expect(JSON.parse(await readFile(path.join(out, 'summary.json'), 'utf8')).meanScore).toBe(
       result.meanScore,
     );

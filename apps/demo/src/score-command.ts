@@ -7,6 +7,7 @@ import {
   matchPredictions,
   type Prediction,
 } from '@kensa/core';
+import { type RunRecord, sha256Hex, writeScoreRun } from '@kensa/runner';
 import { registry } from './benchmarks';
 import { examReportJson, renderExamTable } from './exam-table';
 import { exitCodes } from './exit-codes';
@@ -14,7 +15,7 @@ import type { Io } from './io';
 import { loadSources } from './load-sources';
 import { expandPredictionPaths, readPredictionFiles } from './prediction-files';
 import { scoreAnswers } from './score-answers';
-import { sha256, writeScoreRunFolder } from './score-run-folder';
+
 import { UsageError } from './usage-error';
 import { KENSA_VERSION } from './version';
 
@@ -78,7 +79,7 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
     predictions = await readPredictionFiles(files, format, io.cwd);
     provenance = {
       files: await Promise.all(
-        files.map(async (file) => ({ path: file, sha256: sha256(await readFile(file, 'utf8')) })),
+        files.map(async (file) => ({ path: file, sha256: sha256Hex(await readFile(file)) })),
       ),
     };
   }
@@ -96,22 +97,38 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
   if (options.out !== undefined) {
     const directory = resolve(io.cwd, options.out);
     const explanations = new Map(
-      predictions.flatMap((prediction) =>
-        prediction.explanation === undefined ? [] : [[prediction.itemId, prediction.explanation]],
-      ),
+      predictions.map((prediction) => [prediction.itemId, prediction.explanation]),
     );
-    await writeScoreRunFolder(
+    const records: RunRecord[] = report.scores.map((score) => {
+      const explanation = explanations.get(score.id);
+      return {
+        itemId: score.id,
+        sample: 0,
+        status: 'ok',
+        ...(score.prediction === undefined ? {} : { reply: { text: score.prediction } }),
+        ...(explanation === undefined ? {} : { explanation }),
+        extracted: score.extracted ?? null,
+        verdict: score.verdict,
+        correct: score.correct,
+      };
+    });
+    const now = new Date().toISOString();
+    await writeScoreRun(
       directory,
       {
+        kind: 'score',
+        formatVersion: 1,
         benchmark: benchmark.id,
         benchmarkVersion: benchmark.version,
+        model: options.published ?? 'predictions',
+        mode: 'predictions',
         match,
         predictions: provenance,
-        kensaVersion: KENSA_VERSION,
+        packages: { '@kensa/core': KENSA_VERSION },
+        startedAt: now,
+        finishedAt: now,
       },
-      items,
-      explanations,
-      report,
+      records,
       summary,
     );
     log(`Run folder: ${directory}`);

@@ -15,22 +15,14 @@ import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
 import { logFile, manifestFile, RunFolderError, RunLog, readJsonFile, writeJsonFile } from './run-folder';
+import type { RunManifestBase, RunRecord } from './run-record';
 import { sha256Hex } from './sha256';
 
 /** One finished (or finally failed) attempt at one sample of one item: a line of `log.jsonl`. */
-export interface EvaluationRecord {
-  readonly itemId: string;
-  readonly sample: number;
-  readonly status: 'ok' | 'error';
+export interface EvaluationRecord extends RunRecord {
   readonly promptHash: string;
   readonly requestHash: string;
   readonly messages: readonly ChatMessage[];
-  readonly reply?: ModelReply;
-  readonly extracted?: readonly string[] | null;
-  readonly verdict?: Verdict;
-  readonly correct?: boolean;
-  readonly error?: string;
-  readonly httpStatus?: number;
   readonly attempts: number;
   readonly cached: boolean;
   readonly latencyMs: number;
@@ -52,13 +44,11 @@ export interface RunIdentity {
   readonly promptHash: string;
 }
 
-export interface RunManifest extends RunIdentity {
+export interface RunManifest extends RunIdentity, RunManifestBase {
   readonly kind: 'eval';
-  readonly formatVersion: 1;
+  readonly match: 'normalized';
   readonly packages: Readonly<Record<string, string>>;
-  readonly startedAt: string;
   readonly resumedAt: readonly string[];
-  readonly finishedAt?: string;
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 
@@ -187,6 +177,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     kind: 'eval',
     formatVersion: 1,
     ...identity,
+    match: 'normalized',
     packages: options.packages ?? {},
     startedAt: existing?.startedAt ?? now(),
     resumedAt: existing === undefined ? [] : [...existing.resumedAt, now()],

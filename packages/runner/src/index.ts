@@ -18,6 +18,8 @@ export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } f
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
 export { createRandomModel, randomAnswer } from './random-model';
+export type { RunFolder } from './read-run';
+export { readRun } from './read-run';
 export type { RequestHashInput } from './request-hash';
 export { canonicalJson, redactEndpoint, requestHash } from './request-hash';
 export type { ResolveModelOptions } from './resolve-model';
@@ -40,7 +42,10 @@ export {
   summaryFile,
   writeJsonFile,
 } from './run-folder';
+export type { RunManifestBase, RunRecord } from './run-record';
 export { sha256Hex } from './sha256';
 export type { SourceErrorReason } from './source-error';
 export { SourceError } from './source-error';
 export { writeFileAtomic } from './write-file-atomic';
+export type { ScoreRunManifest } from './write-score-run';
+export { writeScoreRun } from './write-score-run';
