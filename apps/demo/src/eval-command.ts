@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Benchmark } from '@kensa/core';
+import type { AccuracyReport, Benchmark } from '@kensa/core';
 import {
   defaultResponseCachePath,
   disabledResponseCache,
@@ -9,14 +9,16 @@ import {
   openResponseCache,
   resolveModel,
 } from '@kensa/runner';
-import { registry } from './benchmarks';
+import { renderAccuracyTable } from './accuracy-table';
+import { accuracyReportJson, scoreBenchmark } from './benchmark-result';
 import { examReportJson, renderExamTable } from './exam-table';
 import { exitCodes } from './exit-codes';
+import { percent, percentRange } from './format';
 import type { Io } from './io';
 import { loadSources } from './load-sources';
 import { parseNumberOption } from './parse-number-option';
+import { loadRegistry } from './plugin-loader';
 import { createProgressBar } from './progress-bar';
-import { scoreAnswers } from './score-answers';
 import { UsageError } from './usage-error';
 import { KENSA_VERSION } from './version';
 
@@ -38,6 +40,7 @@ export interface EvalOptions {
   readonly cache?: boolean;
   readonly dataDir?: string;
   readonly json?: boolean;
+  readonly plugin?: readonly string[];
 }
 
 function slug(text: string): string {
@@ -72,11 +75,18 @@ function describeTiming(result: EvaluationResult): string {
 
 /** `kensa eval`: asks a model (or a baseline) every question, writes a resumable run folder, prints the table. */
 export async function evalCommand(benchmarkIds: string, options: EvalOptions, io: Io): Promise<number> {
+  const registry = await loadRegistry(options.plugin, io.cwd);
   const benchmarks = benchmarkIds.split(',').map((id) => registry.get(id.trim()));
-  if ((options.scoring ?? 'generate') !== 'generate') {
-    throw new UsageError(
-      `--scoring ${options.scoring} is not supported by ${benchmarkIds}; use --scoring generate.`,
-    );
+  const method = options.scoring ?? 'generate';
+  if (method !== 'generate' && method !== 'likelihood') {
+    throw new UsageError(`--scoring must be 'generate' or 'likelihood', not '${method}'.`);
+  }
+  for (const benchmark of benchmarks) {
+    if (method === 'likelihood' && benchmark.likelihood === undefined) {
+      throw new UsageError(
+        `Benchmark '${benchmark.id}' does not support --scoring likelihood; use --scoring generate.`,
+      );
+    }
   }
   const baseURL = options.baseUrl ?? io.env.OPENAI_BASE_URL;
   if (options.model === undefined && baseURL !== undefined) {
@@ -107,6 +117,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
       : openResponseCache(defaultResponseCachePath(io.env));
   let exitCode: number = exitCodes.success;
   const documents: unknown[] = [];
+  const accuracyReports = new Map<string, AccuracyReport>();
   try {
     for (const benchmark of benchmarks) {
       const mode = promptModeOf(benchmark, options.mode);
@@ -140,6 +151,8 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           items,
           examples,
           mode,
+          method,
+          ...(benchmark.likelihood === undefined ? {} : { likelihood: benchmark.likelihood }),
           model,
           sampling: {
             ...(temperature === undefined ? {} : { temperature }),
@@ -159,19 +172,27 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
         progress.stop();
       }
 
-      const answers = new Map(
-        result.records
-          .filter((record) => record.sample === 0 && record.status === 'ok')
-          .map((record) => [record.itemId, record.reply?.text ?? '']),
-      );
-      const report = scoreAnswers(benchmark, items, answers, 'normalized');
+      const firstSamples = result.records.filter((record) => record.sample === 0 && record.status === 'ok');
+      const answers = new Map(firstSamples.map((record) => [record.itemId, record.reply?.text ?? '']));
+      const normAnswers =
+        method === 'likelihood'
+          ? new Map(firstSamples.map((record) => [record.itemId, record.reply?.likelihood?.byMean ?? '']))
+          : undefined;
+      const scored = scoreBenchmark(benchmark, items, answers, 'normalized', normAnswers);
       const failures = result.failures.map((record) => ({
         itemId: record.itemId,
         sample: record.sample,
         error: record.error,
       }));
-      const document = examReportJson(report, {
-        run: { dir: runDir, model: model.name, endpoint: model.endpoint, mode: mode.id, samples },
+      const extra = {
+        run: {
+          dir: runDir,
+          model: model.name,
+          endpoint: model.endpoint,
+          mode: mode.id,
+          scoring: method,
+          samples,
+        },
         failures,
         ...(result.abortReason === undefined ? {} : { aborted: result.abortReason }),
         timing: {
@@ -180,12 +201,28 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           cacheHits: result.cacheHits,
           resumed: result.resumed,
         },
-      });
+      };
+      const document =
+        scored.kind === 'exam'
+          ? examReportJson(scored.report, extra)
+          : accuracyReportJson(scored.report, extra);
+      if (scored.kind === 'accuracy') accuracyReports.set(benchmark.id, scored.report);
       await finishRun(runDir, result.manifest, document);
       documents.push(document);
 
       if (!options.json) {
-        io.stdout(renderExamTable(report, { title: `${benchmark.title} — ${model.name} (${mode.id})` }));
+        if (scored.kind === 'exam') {
+          io.stdout(
+            renderExamTable(scored.report, { title: `${benchmark.title} — ${model.name} (${mode.id})` }),
+          );
+        } else {
+          const unread = scored.report.unparsed + scored.report.missing;
+          io.stdout(
+            `${benchmark.title} — ${model.name} (${method === 'likelihood' ? 'likelihood' : mode.id}): ` +
+              `${percent(scored.report.accuracy)} (95% CI ${percentRange(scored.report.ci95)}), n=${scored.report.n}` +
+              `${unread > 0 ? `; ${unread} answer(s) unread or missing, counted wrong` : ''}\n`,
+          );
+        }
         io.stdout(`${describeTiming(result)}\n`);
         if (failures.length > 0) {
           io.stdout(
@@ -200,6 +237,10 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
     }
   } finally {
     cache.close();
+  }
+  if (!options.json && accuracyReports.size > 1) {
+    const label = `${model.name} (${method === 'likelihood' ? 'likelihood' : (benchmarks[0]?.prompts[0]?.id ?? '')})`;
+    io.stdout(renderAccuracyTable([...accuracyReports.keys()], [{ label, reports: accuracyReports }]));
   }
   if (options.json)
     io.stdout(`${JSON.stringify(documents.length === 1 ? documents[0] : documents, null, 2)}\n`);

@@ -1,8 +1,9 @@
-import { registry } from './benchmarks';
 import type { Io } from './io';
+import { loadRegistry } from './plugin-loader';
 
 /** `kensa list`: the benchmarks this CLI knows, with their version and published prediction files. */
-export function listCommand(io: Io): number {
+export async function listCommand(io: Io, plugins?: readonly string[]): Promise<number> {
+  const registry = await loadRegistry(plugins, io.cwd);
   for (const benchmark of registry.list()) {
     const published = benchmark.predictions?.published?.names.join(', ');
     io.stdout(`${benchmark.id}  ${benchmark.title} (benchmark version ${benchmark.version})\n`);

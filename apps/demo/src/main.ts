@@ -32,6 +32,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         "how predictions are compared: 'exact' (the paper's rule) or 'normalized'",
       ).choices(['exact', 'normalized']),
     )
+    .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmark: string, options) => {
       setExitCode(await scoreCommand(benchmark, options, io));
     });
@@ -70,6 +71,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--no-cache', 'neither read nor write the response cache')
     .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
     .option('--json', 'print one JSON document on stdout')
+    .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmarks: string, options) => {
       setExitCode(await evalCommand(benchmarks, options, io));
     });
@@ -77,8 +79,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   program
     .command('list')
     .description('List the benchmarks this CLI knows.')
-    .action(() => {
-      setExitCode(listCommand(io));
+    .option('--plugin <module...>', 'also list third-party benchmarks: a package name or a path to a module')
+    .action(async (options: { plugin?: string[] }) => {
+      setExitCode(await listCommand(io, options.plugin));
     });
 
   return program;

@@ -8,11 +8,11 @@ import {
   type Prediction,
 } from '@kensa/core';
 import { type RunRecord, sha256Hex, writeScoreRun } from '@kensa/runner';
-import { registry } from './benchmarks';
 import { examReportJson, renderExamTable } from './exam-table';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
 import { loadSources } from './load-sources';
+import { loadRegistry } from './plugin-loader';
 import { expandPredictionPaths, readPredictionFiles } from './prediction-files';
 import { scoreAnswers } from './score-answers';
 
@@ -26,6 +26,7 @@ export interface ScoreOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly match?: string;
+  readonly plugin?: readonly string[];
 }
 
 function predictionFormatOf(benchmark: Benchmark) {
@@ -45,7 +46,7 @@ function matchModeOf(option: string | undefined, fallback: MatchMode): MatchMode
 
 /** `kensa score <benchmark>`: scores prediction files (or the paper's published ones) exactly like the paper. */
 export async function scoreCommand(benchmarkId: string, options: ScoreOptions, io: Io): Promise<number> {
-  const benchmark = registry.get(benchmarkId);
+  const benchmark = (await loadRegistry(options.plugin, io.cwd)).get(benchmarkId);
   const format = predictionFormatOf(benchmark);
   const hasFiles = (options.predictions?.length ?? 0) > 0;
   if (hasFiles === (options.published !== undefined)) {

@@ -1,4 +1,5 @@
 import type { RenderedPrompt } from './chat-message';
+import type { LikelihoodPrompt } from './choice-prompt';
 import type { ExamRules } from './exam-rules';
 import type { Item } from './item';
 import type { Prediction } from './prediction';
@@ -57,6 +58,11 @@ export interface Benchmark {
   examples?(contents: SourceContents): Item[];
   /** Prompt modes; the first is the default. */
   readonly prompts: readonly PromptMode[];
+  /**
+   * Likelihood scoring (`--scoring likelihood`), for benchmarks that support it: the prompt and each option's
+   * continuation, scored by their log-probabilities instead of a generated answer.
+   */
+  readonly likelihood?: { render(item: Item): LikelihoodPrompt };
   readonly scoring: BenchmarkScoring;
   readonly predictions?: PredictionFormat;
 }

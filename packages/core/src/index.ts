@@ -2,8 +2,24 @@ export type { Benchmark, BenchmarkScoring, PredictionFormat, PromptContext, Prom
 export { defineBenchmark } from './benchmark';
 export { accuracyBy, type GroupAccuracy } from './breakdown';
 export { type ChatMessage, messagesToText, type RenderedPrompt } from './chat-message';
+export { choiceLikelihood, choicePromptModes } from './choice-benchmark';
 export { choiceLetters, letterIndex } from './choice-letters';
+export {
+  choiceInstruction,
+  choiceTemplateVersion,
+  jmedbenchPromptText,
+  type LikelihoodPrompt,
+  optionLabel,
+  renderChoicePrompt,
+  renderLikelihoodPrompt,
+} from './choice-prompt';
 export { chooseCountFromStem } from './choose-count';
+export {
+  type ContinuationScore,
+  continuationLogprob,
+  pickByLikelihood,
+  type TokenLogprobs,
+} from './continuation-logprob';
 export { DatasetParseError, KensaError, PredictionError, UnknownBenchmarkError } from './errors';
 export {
   type ExamPromptMode,
@@ -24,6 +40,7 @@ export {
 } from './extract-answer';
 export { parseSmallCount, toHalfWidth } from './full-width';
 export { type Item, itemPoints, itemSchema } from './item';
+export { jmedbenchRecordSchema, parseJmedbenchJsonl } from './jmedbench-record';
 export { type JsonlRecord, parseJsonl } from './jsonl';
 export {
   boxCount,
@@ -36,6 +53,7 @@ export {
 } from './numeric-format';
 export { matchPredictions, type Prediction } from './prediction';
 export { createRegistry, type Registry, suggestIds } from './registry';
+export { type AccuracyReport, type ScoreAccuracyOptions, scoreAccuracy } from './score-accuracy';
 export { type ExamReport, type ScoreExamsOptions, scoreExams } from './score-exams';
 export { type ItemScore, type MatchMode, scoreItem, type Verdict } from './score-item';
 export { seededRandom } from './seeded-random';
@@ -45,3 +63,11 @@ export { splitThinking } from './think-block';
 export { validateRecord } from './validate-record';
 
 export const VERSION = '0.1.0';
+export {
+  mcnemarExact,
+  mcnemarExactLog10,
+  type PairedBootstrapResult,
+  pairedBootstrap,
+  type StratifiedBootstrapOptions,
+  stratifiedBootstrapInterval,
+} from './paired-statistics';

@@ -36,6 +36,9 @@ export const itemSchema = z
     /** Share of examinees who picked each choice, 0–100, in choice order. */
     breakdown: z.array(z.number()).optional(),
     hasImage: z.boolean().optional(),
+    /** A passage the question is about (PubMedQA's abstract, 要旨). */
+    context: z.string().optional(),
+    /** Specialty or subject, e.g. 循環器 or clinical_knowledge. */
     category: z.string().optional(),
     explanation: z.string().optional(),
   })

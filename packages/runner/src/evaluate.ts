@@ -3,6 +3,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type ChatMessage,
   type Item,
+  KensaError,
+  type LikelihoodPrompt,
   type PromptMode,
   type RenderedPrompt,
   scoreItem,
@@ -10,7 +12,8 @@ import {
 } from '@kensa/core';
 import pLimit from 'p-limit';
 import { classifyModelError } from './classify-model-error';
-import type { Model, ModelReply, SamplingParameters } from './model';
+import { readLikelihoodReply } from './likelihood-reply';
+import type { Model, ModelReply, ModelRequest, SamplingParameters } from './model';
 import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
@@ -34,6 +37,7 @@ export interface RunIdentity {
   readonly benchmark: string;
   readonly benchmarkVersion: string;
   readonly mode: string;
+  readonly method: 'generate' | 'likelihood';
   readonly template: string;
   readonly model: string;
   readonly endpoint: string;
@@ -63,12 +67,40 @@ export type EvaluationEvent =
       readonly reason: string;
     };
 
+/** One item made ready to ask: the prompt as logged, its hash, and for likelihood scoring the options. */
+interface Question {
+  readonly prompt: RenderedPrompt;
+  readonly template: string;
+  readonly hash: string;
+  readonly likelihood?: LikelihoodPrompt;
+}
+
+function prepareQuestion(item: Item, method: 'generate' | 'likelihood', options: EvaluateOptions): Question {
+  if (method === 'likelihood' && options.likelihood !== undefined) {
+    const likelihood = options.likelihood.render(item);
+    const prompt: RenderedPrompt = {
+      messages: [{ role: 'user', content: likelihood.prompt }],
+      template: likelihood.template,
+    };
+    const hash = sha256Hex(Buffer.from(JSON.stringify([likelihood.prompt, likelihood.continuations])));
+    return { prompt, template: likelihood.template, hash, likelihood };
+  }
+  const prompt = options.mode.render(item, { examples: options.examples });
+  return { prompt, template: prompt.template, hash: sha256Hex(Buffer.from(JSON.stringify(prompt.messages))) };
+}
+
 export interface EvaluateOptions {
   readonly benchmarkId: string;
   readonly benchmarkVersion: string;
   readonly items: readonly Item[];
   readonly examples: readonly Item[];
   readonly mode: PromptMode;
+  /**
+   * `generate` (default): the model answers and the answer is read from its reply. `likelihood`: each option is
+   * scored by its log-probability after the prompt (needs `likelihood` and a completions endpoint).
+   */
+  readonly method?: 'generate' | 'likelihood';
+  readonly likelihood?: { render(item: Item): LikelihoodPrompt };
   readonly model: Model;
   readonly sampling?: SamplingParameters;
   /** Samples per item (K); 1 by default. */
@@ -108,6 +140,7 @@ const identityKeys: readonly (keyof RunIdentity)[] = [
   'benchmark',
   'benchmarkVersion',
   'mode',
+  'method',
   'template',
   'model',
   'endpoint',
@@ -149,16 +182,28 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
   const { model, cache } = options;
 
-  const prompts = new Map<string, { prompt: RenderedPrompt; hash: string }>();
-  for (const item of options.items) {
-    const prompt = options.mode.render(item, { examples: options.examples });
-    prompts.set(item.id, { prompt, hash: sha256Hex(Buffer.from(JSON.stringify(prompt.messages))) });
+  const method = options.method ?? 'generate';
+  if (
+    method === 'likelihood' &&
+    (options.likelihood === undefined || model.likelihoodRequest === undefined)
+  ) {
+    throw new KensaError(
+      'usage',
+      options.likelihood === undefined
+        ? `Benchmark '${options.benchmarkId}' does not support likelihood scoring; use --scoring generate.`
+        : `Model '${model.name}' cannot be scored by likelihood (it needs a completions endpoint with echo and logprobs).`,
+    );
   }
-  const template = prompts.values().next().value?.prompt.template ?? options.mode.id;
+  const questions = new Map<string, Question>();
+  for (const item of options.items) {
+    questions.set(item.id, prepareQuestion(item, method, options));
+  }
+  const template = questions.values().next().value?.template ?? options.mode.id;
   const identity: RunIdentity = {
     benchmark: options.benchmarkId,
     benchmarkVersion: options.benchmarkVersion,
     mode: options.mode.id,
+    method,
     template,
     model: model.name,
     endpoint: model.endpoint,
@@ -166,7 +211,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     samples,
     items: options.items.length,
     itemsHash: sha256Hex(Buffer.from(options.items.map((item) => item.id).join('\n'))),
-    promptHash: sha256Hex(Buffer.from([...prompts.values()].map((entry) => entry.hash).join('\n'))),
+    promptHash: sha256Hex(Buffer.from([...questions.values()].map((entry) => entry.hash).join('\n'))),
   };
 
   const manifestPath = path.join(options.runDir, manifestFile);
@@ -208,8 +253,16 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
 
   async function answer(item: Item, sample: number): Promise<void> {
     if (abortReason !== undefined) return;
-    const { prompt, hash: promptHash } = prompts.get(item.id) as { prompt: RenderedPrompt; hash: string };
-    const request = model.request({ item, prompt, sample }, sampling);
+    const question = questions.get(item.id) as Question;
+    const { prompt, hash: promptHash } = question;
+    const request =
+      question.likelihood === undefined
+        ? model.request({ item, prompt, sample }, sampling)
+        : (model.likelihoodRequest?.(question.likelihood) as ModelRequest);
+    const read = (response: unknown) =>
+      question.likelihood === undefined
+        ? model.parse(response)
+        : readLikelihoodReply(response, question.likelihood);
     const body = { request: request.body, sample };
     // Built-in baselines have no endpoint URL; their requests are hashed all the same, for the log.
     const key = model.cacheable
@@ -225,7 +278,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     const hit = model.cacheable ? cache.get(key) : undefined;
     if (hit !== undefined) {
       try {
-        reply = model.parse(hit.response);
+        reply = read(hit.response);
         cached = true;
         cacheHits++;
       } catch {
@@ -237,7 +290,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       requestsSent++;
       try {
         const response = await model.send(request, { timeoutMs });
-        reply = model.parse(response);
+        reply = read(response);
         if (model.cacheable)
           cache.put(key, { response, createdAt: now(), model: model.name, endpoint: model.endpoint });
       } catch (error) {

@@ -1,4 +1,4 @@
-import type { Item, RenderedPrompt } from '@kensa/core';
+import type { ContinuationScore, Item, LikelihoodPrompt, RenderedPrompt } from '@kensa/core';
 
 /** Sampling settings sent with every request of a run. */
 export interface SamplingParameters {
@@ -23,6 +23,12 @@ export interface ModelReply {
   readonly reasoning?: string;
   readonly finishReason?: string;
   readonly usage?: { readonly promptTokens?: number; readonly completionTokens?: number };
+  /** Likelihood scoring: each option's score, and the options picked by summed and by per-token mean log-probability. */
+  readonly likelihood?: {
+    readonly options: readonly ContinuationScore[];
+    readonly bySum: string;
+    readonly byMean: string;
+  };
 }
 
 /** A request as it goes over the wire; its hash keys the response cache. */
@@ -43,6 +49,8 @@ export interface Model {
   /** Whether replies may be cached (baselines are computed, never cached). */
   readonly cacheable: boolean;
   request(task: ModelTask, sampling: SamplingParameters): ModelRequest;
+  /** For likelihood scoring: one completions request echoing every option after the prompt, with log-probs. */
+  likelihoodRequest?(prompt: LikelihoodPrompt): ModelRequest;
   /** Sends the request; `parse` turns a cached or fresh raw response into a reply. */
   send(request: ModelRequest, options: { timeoutMs: number; signal?: AbortSignal }): Promise<unknown>;
   parse(response: unknown): ModelReply;

@@ -1,4 +1,4 @@
-import { messagesToText, splitThinking } from '@kensa/core';
+import { type LikelihoodPrompt, messagesToText, splitThinking } from '@kensa/core';
 import OpenAI from 'openai';
 import { createLeanFetch } from './lean-fetch';
 import type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
@@ -85,6 +85,15 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
       }
       const prompt = messagesToText(task.prompt.messages);
       return { api, body: { model: options.model, prompt, stop: completionStop, ...fields } };
+    },
+    likelihoodRequest(likelihood: LikelihoodPrompt): ModelRequest {
+      // All options in one request; max_tokens 1 because some servers refuse 0. The generated token lies past
+      // the echoed text and is never counted.
+      const prompt = likelihood.continuations.map((continuation) => `${likelihood.prompt}${continuation}`);
+      return {
+        api: 'completions',
+        body: { model: options.model, prompt, echo: true, logprobs: 1, max_tokens: 1, temperature: 0 },
+      };
     },
     async send(request, { signal, timeoutMs }) {
       const requestOptions = {

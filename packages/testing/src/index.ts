@@ -16,3 +16,17 @@ export type { MockServer, MockServerOptions } from './mock-server';
 export { createMockServer } from './mock-server';
 export { MockServerOptionError } from './mock-server-option-error';
 export type { EndpointKind, RecordedRequest, RequestFilter } from './recorded-request';
+export type { LogprobPolicy } from './token-logprobs';
+export { defaultLogprob, mockTokenLength, tokenLogprobs } from './token-logprobs';
+export {
+  type ConformanceCheck,
+  type ConformanceFinding,
+  type ConformanceOptions,
+  checkBenchmarkConformance,
+  conformanceChecks,
+  formatFinding,
+  type MalformedSource,
+} from './check-conformance';
+export { testBenchmarkConformance } from './conformance';
+export { movingRevisionNames, revisionProblem } from './pinned-revision';
+export { readSourceFiles } from './read-source-files';

@@ -20,6 +20,7 @@ import {
   type RequestFilter,
 } from './recorded-request';
 import { checkCompletionBody, textCompletion } from './text-completion';
+import { defaultLogprob, type LogprobPolicy } from './token-logprobs';
 
 export interface MockServerOptions {
   /** Interface to listen on. Default '127.0.0.1'. */
@@ -41,6 +42,11 @@ export interface MockServerOptions {
   faultFor?: (request: RecordedRequest) => FaultKind | Fault | undefined;
   /** Seeds the fault draws and the latency range. Default 1. */
   seed?: number;
+  /**
+   * Log-probability of each token of a completions text, for requests with `logprobs` (likelihood scoring).
+   * Default: a deterministic hash of the token and its offset (`defaultLogprob`).
+   */
+  logprob?: LogprobPolicy;
 }
 
 export interface MockServer {
@@ -66,6 +72,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const port = options.port ?? 0;
   const seed = options.seed ?? 1;
   const reply = options.reply ?? defaultReply;
+  const logprob = options.logprob ?? defaultLogprob;
   const models = options.models ?? ['mock-model'];
   const faultRules = options.faults ?? [];
   checkOptions({ port, seed, reply, models });
@@ -187,7 +194,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       send(record, response, 400, openAIError(check.message, { param: check.param }));
       return;
     }
-    send(record, response, 200, await textCompletion({ body: check.body, index, created, reply }));
+    send(record, response, 200, await textCompletion({ body: check.body, index, created, reply, logprob }));
   };
 
   const sendModels = (record: MutableRecord, response: ServerResponse) => {

@@ -1,5 +1,6 @@
 import { type CompletionRequestBody, type ReplyPolicy, toMockReply } from './mock-reply';
 import { checkCommonFields, type RequestCheck, sampleCount } from './request-check';
+import { type LogprobPolicy, mockTokenLength, tokenLogprobs } from './token-logprobs';
 
 export function checkCompletionBody(body: unknown): RequestCheck<CompletionRequestBody> {
   const common = checkCommonFields(body);
@@ -20,13 +21,16 @@ export function checkCompletionBody(body: unknown): RequestCheck<CompletionReque
 
 /**
  * Builds a `text_completion` object. An array `prompt` gets `n` choices per prompt, prompt after prompt, as
- * OpenAI orders them (choice index = prompt index × n + sample).
+ * OpenAI orders them (choice index = prompt index × n + sample). With `echo` the text starts with the prompt;
+ * with `logprobs` every choice carries per-token log-probabilities and character offsets, and `max_tokens`
+ * cuts the reply to that many mock tokens (0 leaves only the echoed prompt).
  */
 export async function textCompletion(options: {
   body: CompletionRequestBody;
   index: number;
   created: number;
   reply: ReplyPolicy;
+  logprob: LogprobPolicy;
 }): Promise<unknown> {
   const { body, index } = options;
   const prompts = typeof body.prompt === 'string' ? [body.prompt] : body.prompt;
@@ -43,10 +47,15 @@ export async function textCompletion(options: {
       );
       completionTokens += reply.usage?.completionTokens ?? reply.content.length;
       promptTokensOverride ??= reply.usage?.promptTokens;
+      const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
+      const generated =
+        maxTokens === undefined ? reply.content : reply.content.slice(0, maxTokens * mockTokenLength);
+      const choiceText = body.echo === true ? `${text}${generated}` : generated;
+      const wantsLogprobs = typeof body.logprobs === 'number' || body.logprobs === true;
       choices.push({
-        text: reply.content,
+        text: choiceText,
         index: promptIndex * samples + sample,
-        logprobs: null,
+        logprobs: wantsLogprobs ? tokenLogprobs(choiceText, options.logprob) : null,
         finish_reason: reply.finishReason ?? 'stop',
       });
     }
