@@ -77,119 +77,62 @@ function readNormalized(item: Item, prediction: string): Reading {
   };
 }
 
-/** Scores one prediction against an item, applying the item's exclusion ruling. Never throws on a bad reply. */
-export function scoreItem(item: Item, prediction: string | undefined, mode: MatchMode): ItemScore {
-  const points = itemPoints(item);
+/** How a verdict counts: whether the item's points enter the total, and whether it enters accuracy. */
+interface Outcome {
+  readonly verdict: Verdict;
+  readonly correct: boolean;
+  /** The item's points enter the total (and, when correct, the score). */
+  readonly inTotal: boolean;
+  readonly note: string;
+}
+
+function judge(item: Item, reading: Reading | undefined, matched: boolean): Outcome {
   const ruling = item.ruling;
-  const base = { id: item.id, prediction };
-
-  if (prediction === undefined) {
-    if (ruling?.kind === 'excluded' || ruling?.kind === 'counted-only-if-correct') {
-      return {
-        ...base,
-        verdict: 'excluded',
-        correct: false,
-        earned: 0,
-        possible: 0,
-        counted: false,
-        extracted: undefined,
-        kinkiPicked: [],
-        note: ruling.reason,
-      };
-    }
-    const correct = ruling?.kind === 'correct-for-everyone';
-    return {
-      ...base,
-      verdict: correct ? 'correct' : 'missing',
-      correct,
-      earned: correct ? points : 0,
-      possible: points,
-      counted: true,
-      extracted: undefined,
-      kinkiPicked: [],
-      note: correct ? ruling.reason : 'no prediction for this item',
-    };
-  }
-
-  const reading = mode === 'exact' ? readExact(prediction) : readNormalized(item, prediction);
-  const kinkiPicked = (reading.extracted ?? []).filter((letter) => item.kinki?.includes(letter));
-  const keys = [item.answer, ...(ruling?.kind === 'alternative-keys' ? ruling.keys : [])];
-  const matched = keys.some((key) => reading.matches(key));
-  const scored = { ...base, extracted: reading.extracted, kinkiPicked };
-
   switch (ruling?.kind) {
     case 'excluded':
-      return {
-        ...scored,
-        verdict: 'excluded',
-        correct: false,
-        earned: 0,
-        possible: 0,
-        counted: false,
-        note: ruling.reason,
-      };
+      return { verdict: 'excluded', correct: false, inTotal: false, note: ruling.reason };
     case 'correct-for-everyone':
-      return {
-        ...scored,
-        verdict: 'correct',
-        correct: true,
-        earned: points,
-        possible: points,
-        counted: true,
-        note: ruling.reason,
-      };
+      return { verdict: 'correct', correct: true, inTotal: true, note: ruling.reason };
     case 'counted-only-if-correct':
       return matched
-        ? {
-            ...scored,
-            verdict: 'correct',
-            correct: true,
-            earned: points,
-            possible: points,
-            counted: true,
-            note: ruling.reason,
-          }
-        : {
-            ...scored,
-            verdict: 'excluded',
-            correct: false,
-            earned: 0,
-            possible: 0,
-            counted: false,
-            note: ruling.reason,
-          };
-    default: {
-      const accepted = ruling?.kind === 'alternative-keys' ? ` (${ruling.reason})` : '';
-      if (matched)
-        return {
-          ...scored,
-          verdict: 'correct',
-          correct: true,
-          earned: points,
-          possible: points,
-          counted: true,
-          note: `matches the key${accepted}`,
-        };
-      if (reading.unparsedReason !== undefined) {
-        return {
-          ...scored,
-          verdict: 'unparsed',
-          correct: false,
-          earned: 0,
-          possible: points,
-          counted: true,
-          note: reading.unparsedReason,
-        };
+        ? { verdict: 'correct', correct: true, inTotal: true, note: ruling.reason }
+        : { verdict: 'excluded', correct: false, inTotal: false, note: ruling.reason };
+    default:
+      if (reading === undefined)
+        return { verdict: 'missing', correct: false, inTotal: true, note: 'no prediction for this item' };
+      if (matched) {
+        const accepted = ruling?.kind === 'alternative-keys' ? ` (${ruling.reason})` : '';
+        return { verdict: 'correct', correct: true, inTotal: true, note: `matches the key${accepted}` };
       }
-      return {
-        ...scored,
-        verdict: 'wrong',
-        correct: false,
-        earned: 0,
-        possible: points,
-        counted: true,
-        note: `key is ${item.answer.join(',')}`,
-      };
-    }
+      if (reading.unparsedReason !== undefined) {
+        return { verdict: 'unparsed', correct: false, inTotal: true, note: reading.unparsedReason };
+      }
+      return { verdict: 'wrong', correct: false, inTotal: true, note: `key is ${item.answer.join(',')}` };
   }
+}
+
+/** Scores one prediction against an item, applying the item's exclusion ruling. Never throws on a bad reply. */
+export function scoreItem(item: Item, prediction: string | undefined, mode: MatchMode): ItemScore {
+  const reading =
+    prediction === undefined
+      ? undefined
+      : mode === 'exact'
+        ? readExact(prediction)
+        : readNormalized(item, prediction);
+  const keys = [item.answer, ...(item.ruling?.kind === 'alternative-keys' ? item.ruling.keys : [])];
+  const matched = reading !== undefined && keys.some((key) => reading.matches(key));
+  const outcome = judge(item, reading, matched);
+  const points = itemPoints(item);
+  return {
+    id: item.id,
+    prediction,
+    extracted: reading?.extracted,
+    kinkiPicked: (reading?.extracted ?? []).filter((letter) => item.kinki?.includes(letter)),
+    verdict: outcome.verdict,
+    correct: outcome.correct,
+    earned: outcome.correct && outcome.inTotal ? points : 0,
+    possible: outcome.inTotal ? points : 0,
+    counted: outcome.inTotal,
+    note: outcome.note,
+  };
 }
