@@ -8,8 +8,18 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     // Both builds run at once and share dist/: this clean must leave the bin build's output alone.
-    clean: ['!bin.js', '!bin.js.map'],
+    clean: ['!bin.js', '!bin.js.map', '!vitest.js', '!vitest.js.map', '!vitest.d.ts'],
     target: 'node20',
+  },
+  {
+    tsconfig: 'tsconfig.build.json',
+    entry: ['src/vitest.ts'],
+    format: ['esm'],
+    dts: true,
+    sourcemap: true,
+    clean: false,
+    target: 'node20',
+    external: ['vitest'],
   },
   {
     tsconfig: 'tsconfig.build.json',

@@ -1,5 +1,10 @@
 import { createRegistry } from '@kensa/core';
 import { igakuqa } from '@kensa/igakuqa';
+import { jmmluMed } from '@kensa/jmmlu-med';
+import { medmcqaJa } from '@kensa/medmcqa-ja';
+import { medqaJa } from '@kensa/medqa-ja';
+import { mmmluMed } from '@kensa/mmmlu-med';
+import { pubmedqaJa } from '@kensa/pubmedqa-ja';
 
 /** The benchmarks the CLI knows by id. */
-export const registry = createRegistry([igakuqa]);
+export const registry = createRegistry([igakuqa, medqaJa, medmcqaJa, pubmedqaJa, mmmluMed, jmmluMed]);

@@ -19,6 +19,7 @@ import { loadSources } from './load-sources';
 import { parseNumberOption } from './parse-number-option';
 import { loadRegistry } from './plugin-loader';
 import { createProgressBar } from './progress-bar';
+import { writeRunReport } from './report-command';
 import { UsageError } from './usage-error';
 import { KENSA_VERSION } from './version';
 
@@ -208,6 +209,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           : accuracyReportJson(scored.report, extra);
       if (scored.kind === 'accuracy') accuracyReports.set(benchmark.id, scored.report);
       await finishRun(runDir, result.manifest, document);
+      await writeRunReport(runDir, benchmark, allItems, log);
       documents.push(document);
 
       if (!options.json) {

@@ -1,8 +1,12 @@
 import type { Benchmark, Item, ItemScore } from '@kensa/core';
 
-/** One scored item reduced to what an exam score needs, for resampling. */
+/** One scored item reduced to what exam scores and accuracy need, for resampling. */
 export interface ExamUnit {
+  readonly id: string;
+  /** The exam sitting; '' for benchmarks that are not exams. */
   readonly exam: string;
+  /** Total points of the item's exam on the units it was built from. */
+  readonly examTotal: number;
   readonly earned: number;
   readonly possible: number;
   readonly counted: boolean;
@@ -10,48 +14,45 @@ export interface ExamUnit {
 }
 
 /** Scores as exam units, in the same order; `examOf` names each item's exam sitting. */
-export function examUnits(
-  scores: readonly ItemScore[],
-  examOf: (itemId: string) => string,
-): ExamUnit[] {
-  return scores.map((score) => ({
-    exam: examOf(score.id),
-    earned: score.earned,
-    possible: score.possible,
-    counted: score.counted,
-    correct: score.correct,
-  }));
-}
-
-/** Each exam's total points on the units given. */
-export function examTotals(units: readonly ExamUnit[]): Map<string, number> {
+export function examUnits(scores: readonly ItemScore[], examOf: (itemId: string) => string): ExamUnit[] {
   const totals = new Map<string, number>();
-  for (const unit of units) totals.set(unit.exam, (totals.get(unit.exam) ?? 0) + unit.possible);
-  return totals;
+  for (const score of scores) {
+    const exam = examOf(score.id);
+    totals.set(exam, (totals.get(exam) ?? 0) + score.possible);
+  }
+  return scores.map((score) => {
+    const exam = examOf(score.id);
+    return {
+      id: score.id,
+      exam,
+      examTotal: totals.get(exam) ?? 0,
+      earned: score.earned,
+      possible: score.possible,
+      counted: score.counted,
+      correct: score.correct,
+    };
+  });
 }
 
 /**
- * The mean score over exams of a (resampled) set of units. Like the per-exam interval of `summarizeExam`, each
- * exam's share of points earned is scaled to its real total, so a resample never leaves [0, total]; on the
- * original units it is exactly the mean score.
+ * The mean score over the exams present in a (resampled) set of units. Like the per-exam interval of
+ * `summarizeExam`, each exam's share of points earned is scaled to its real total, so a resample never leaves
+ * [0, total]; on the original units it is exactly the mean score.
  */
-export function meanExamScore(totals: ReadonlyMap<string, number>): (units: readonly ExamUnit[]) => number {
-  return (units) => {
-    const sums = new Map<string, { earned: number; possible: number }>();
-    for (const unit of units) {
-      const sum = sums.get(unit.exam) ?? { earned: 0, possible: 0 };
-      sum.earned += unit.earned;
-      sum.possible += unit.possible;
-      sums.set(unit.exam, sum);
-    }
-    let total = 0;
-    for (const [exam, examTotal] of totals) {
-      const sum = sums.get(exam) ?? { earned: 0, possible: 0 };
-      total +=
-        sum.possible === examTotal ? sum.earned : sum.possible === 0 ? 0 : (sum.earned / sum.possible) * examTotal;
-    }
-    return totals.size === 0 ? Number.NaN : total / totals.size;
-  };
+export function meanExamScore(units: readonly ExamUnit[]): number {
+  const sums = new Map<string, { earned: number; possible: number; total: number }>();
+  for (const unit of units) {
+    const sum = sums.get(unit.exam) ?? { earned: 0, possible: 0, total: unit.examTotal };
+    sum.earned += unit.earned;
+    sum.possible += unit.possible;
+    sums.set(unit.exam, sum);
+  }
+  let score = 0;
+  for (const sum of sums.values()) {
+    if (sum.possible === sum.total) score += sum.earned;
+    else if (sum.possible > 0) score += (sum.earned / sum.possible) * sum.total;
+  }
+  return sums.size === 0 ? Number.NaN : score / sums.size;
 }
 
 /** Share of correct answers among counted units. */
@@ -66,7 +67,7 @@ export function unitAccuracy(units: readonly ExamUnit[]): number {
   return counted === 0 ? Number.NaN : correct / counted;
 }
 
-/** How an item id maps to its exam, for exam benchmarks; one stratum for everything else. */
+/** How an item id maps to its exam sitting, for exam benchmarks; one stratum ('') for any other. */
 export function examOfId(benchmark: Benchmark, items: readonly Item[]): (itemId: string) => string {
   const scoring = benchmark.scoring;
   if (scoring.kind !== 'exam') return () => '';

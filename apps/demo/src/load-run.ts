@@ -1,39 +1,19 @@
 import path from 'node:path';
 import {
-  accuracyBy,
   type Benchmark,
-  type ExamReport,
-  type GroupAccuracy,
   type Item,
   type ItemScore,
   KensaError,
   type MatchMode,
-  scoreItem,
-  wilsonInterval,
+  type Registry,
 } from '@kensa/core';
 import { type RunFolder, type RunManifestBase, type RunRecord, readRun } from '@kensa/runner';
-import { registry } from './benchmarks';
+import { type BenchmarkResult, scoreBenchmark } from './benchmark-result';
 import { loadSources, type SourceOptions } from './load-sources';
-import { scoreAnswers } from './score-answers';
 import { UsageError } from './usage-error';
 
-/** Accuracy results of a run of an accuracy benchmark (the seed's Table 3 cells). */
-export interface AccuracyResult {
-  readonly accuracy: number;
-  readonly n: number;
-  readonly correct: number;
-  /** Wilson 95 % interval. */
-  readonly ci95: [number, number];
-  readonly unparsed: number;
-  readonly missing: number;
-  readonly scores: readonly ItemScore[];
-  readonly categories: readonly GroupAccuracy[];
-}
-
 /** A run re-scored from its log: exam points and pass/fail, or accuracy, by the benchmark's own aggregation. */
-export type RunResult =
-  | { readonly kind: 'exam'; readonly report: ExamReport }
-  | { readonly kind: 'accuracy'; readonly report: AccuracyResult };
+export type RunResult = BenchmarkResult;
 
 /** What the manifests of both run kinds may say beyond `RunManifestBase`; read leniently. */
 export interface AnyRunManifest extends RunManifestBase {
@@ -43,6 +23,8 @@ export interface AnyRunManifest extends RunManifestBase {
   };
   readonly endpoint?: string;
   readonly template?: string;
+  /** How answers were obtained: `generate` (the default) or `likelihood`. */
+  readonly method?: string;
 }
 
 /** A run folder with its benchmark's items, re-scored from the sample-0 answers in its log. */
@@ -96,39 +78,6 @@ export function runLabel(manifest: AnyRunManifest, directory: string): string {
   return path.basename(directory);
 }
 
-/** Accuracy with its Wilson interval, for benchmarks scored by accuracy. */
-export function scoreAccuracyRun(
-  items: readonly Item[],
-  answers: ReadonlyMap<string, string>,
-  match: MatchMode,
-): AccuracyResult {
-  const scores = items.map((item) => scoreItem(item, answers.get(item.id), match));
-  const counted = scores.filter((score) => score.counted);
-  const correct = counted.filter((score) => score.correct).length;
-  return {
-    accuracy: counted.length === 0 ? Number.NaN : correct / counted.length,
-    n: counted.length,
-    correct,
-    ci95: wilsonInterval(correct, counted.length),
-    unparsed: scores.filter((score) => score.verdict === 'unparsed').length,
-    missing: scores.filter((score) => score.verdict === 'missing').length,
-    scores,
-    categories: accuracyBy(items, scores, (item) => item.category),
-  };
-}
-
-/** Re-scores answers by the benchmark's aggregation: exam points for exam benchmarks, accuracy otherwise. */
-export function scoreRun(
-  benchmark: Benchmark,
-  items: readonly Item[],
-  answers: ReadonlyMap<string, string>,
-  match: MatchMode,
-): RunResult {
-  if (benchmark.scoring.kind === 'exam')
-    return { kind: 'exam', report: scoreAnswers(benchmark, items, answers, match) };
-  return { kind: 'accuracy', report: scoreAccuracyRun(items, answers, match) };
-}
-
 /** The sample-0 answers of a run's log: the reply text of every record that finished. */
 export function answersOf(records: ReadonlyMap<string, RunRecord>): Map<string, string> {
   const answers = new Map<string, string>();
@@ -136,6 +85,26 @@ export function answersOf(records: ReadonlyMap<string, RunRecord>): Map<string, 
     if (record.status === 'ok' && record.reply !== undefined) answers.set(itemId, record.reply.text);
   }
   return answers;
+}
+
+/** Likelihood runs: the options picked by per-token mean log-probability, for normalised accuracy. */
+function normAnswersOf(records: ReadonlyMap<string, RunRecord>): Map<string, string> | undefined {
+  const answers = new Map<string, string>();
+  for (const [itemId, record] of records) {
+    const byMean = record.status === 'ok' ? record.reply?.likelihood?.byMean : undefined;
+    if (byMean !== undefined) answers.set(itemId, byMean);
+  }
+  return answers.size === 0 ? undefined : answers;
+}
+
+/** Re-scores a run's sample-0 answers on the given items, as `kensa eval` and `kensa score` scored them. */
+export function scoreRun(
+  benchmark: Benchmark,
+  items: readonly Item[],
+  records: ReadonlyMap<string, RunRecord>,
+  match: MatchMode,
+): RunResult {
+  return scoreBenchmark(benchmark, items, answersOf(records), match, normAnswersOf(records));
 }
 
 function readRunFolder(directory: string): RunFolder<AnyRunManifest> {
@@ -153,12 +122,16 @@ function readRunFolder(directory: string): RunFolder<AnyRunManifest> {
  * Reads a run folder (from `kensa eval` or `kensa score --out`) and re-scores it from its log with the
  * benchmark's current items and rules, rather than trusting the numbers in its summary.
  */
-export async function loadRun(directory: string, loadItems: ItemLoader): Promise<LoadedRun> {
+export async function loadRun(
+  directory: string,
+  options: { readonly registry: Registry; readonly loadItems: ItemLoader },
+): Promise<LoadedRun> {
+  const { registry, loadItems } = options;
   const folder = readRunFolder(directory);
   const manifest = folder.manifest;
   if (!registry.has(manifest.benchmark)) {
     throw new UsageError(
-      `Run folder ${directory} holds a run of '${manifest.benchmark}', which this CLI does not know (see 'kensa list').`,
+      `Run folder ${directory} holds a run of '${manifest.benchmark}', which this CLI does not know (see 'kensa list'; a third-party benchmark needs --plugin).`,
     );
   }
   const benchmark = registry.get(manifest.benchmark);
@@ -179,7 +152,7 @@ export async function loadRun(directory: string, loadItems: ItemLoader): Promise
     );
   }
   const items = allItems.filter((item) => records.has(item.id));
-  const result = scoreRun(benchmark, items, answersOf(records), manifest.match);
+  const result = scoreRun(benchmark, items, records, manifest.match);
   const scores = result.report.scores;
   const verdictMismatches = scores
     .filter((score) => {

@@ -1,9 +1,14 @@
 import { KensaError } from '@kensa/core';
 import { Command, CommanderError, Option } from 'commander';
+import { compareCommand } from './compare-command';
 import { evalCommand } from './eval-command';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
 import { listCommand } from './list-command';
+import { reportCommand } from './report-command';
+import { rpoBuildCommand } from './rpo-build-command';
+import { rpoConfigCommand } from './rpo-config-command';
+import { rpoLossCommand } from './rpo-loss-command';
 import { scoreCommand } from './score-command';
 import { KENSA_VERSION } from './version';
 
@@ -74,6 +79,104 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmarks: string, options) => {
       setExitCode(await evalCommand(benchmarks, options, io));
+    });
+
+  program
+    .command('report')
+    .description('Write one self-contained HTML report (tables, charts, every answer) from run folders.')
+    .argument('<run-dirs...>', 'run folders written by kensa eval or kensa score --out')
+    .option(
+      '--html <file>',
+      'where to write it (default: <run-dir>/report.html for one run, else kensa-report.html)',
+    )
+    .option('--json', 'print the report summary as one JSON document on stdout')
+    .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
+    .option('--resamples <n>', 'bootstrap resamples for intervals (default 2000)')
+    .option('--seed <n>', 'bootstrap seed (default 0)')
+    .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
+    .action(async (runDirs: string[], options) => {
+      setExitCode(await reportCommand(runDirs, options, io));
+    });
+
+  program
+    .command('compare')
+    .description(
+      'Compare two runs on the questions both answered: paired bootstrap intervals, McNemar exact test.',
+    )
+    .argument('<run-a>', 'run folder A')
+    .argument('<run-b>', 'run folder B')
+    .option('--json', 'print one JSON document on stdout')
+    .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
+    .option('--resamples <n>', 'bootstrap resamples (default 2000)')
+    .option('--seed <n>', 'bootstrap seed (default 0)')
+    .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
+    .action(async (runA: string, runB: string, options) => {
+      setExitCode(await compareCommand(runA, runB, options, io));
+    });
+
+  const rpo = program
+    .command('rpo')
+    .description('RPO training data and loss: preference pairs for TRL, the loss reference, TRL settings.');
+  rpo
+    .command('build')
+    .description(
+      'Turn 3shot-explain runs (K samples) into TRL preference pairs: ground truth > chosen > rejected.',
+    )
+    .argument('<run-dirs...>', "run folders of 'kensa eval … --mode 3shot-explain --samples K'")
+    .option('--out <file>', 'the JSONL dataset to write (provenance goes beside it, .provenance.json)')
+    .addOption(
+      new Option('--format <format>', 'TRL format: standard (strings) or conversational (messages)').choices([
+        'standard',
+        'conversational',
+      ]),
+    )
+    .option('--allow-eval-overlap', 'export pairs on questions from evaluation exams anyway (loudly)')
+    .option('--exclude-eval-overlap', 'leave out questions from evaluation exams and export the rest')
+    .option('--eval-exams <list>', 'exams used for evaluation: 112,113 / 2018-2022 / none (default 112-116)')
+    .option('--explanations <file>', 'JSONL {"problem_id", "explanation"} for ground-truth responses')
+    .option('--no-ground-truth', 'no ground-truth responses, even where explanations exist')
+    .addOption(
+      new Option(
+        '--strategy <strategy>',
+        'all: every higher tier vs every lower (default); adjacent',
+      ).choices(['all', 'adjacent']),
+    )
+    .option('--max-pairs-per-question <n>', 'keep at most N pairs per question (seeded pick)')
+    .option('--no-ground-truth-vs-chosen', 'drop ground-truth-vs-chosen pairs')
+    .option('--seed <n>', 'seed of the capped pick (default 0)')
+    .option('--keep-duplicates', 'keep samples whose text repeats another of the same tier')
+    .option('--sidecar <file>', 'where to write the provenance JSON')
+    .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
+    .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
+    .option('--json', 'print the counts as one JSON document')
+    .action(async (runDirs: string[], options) => {
+      setExitCode(await rpoBuildCommand(runDirs, options, io));
+    });
+  rpo
+    .command('loss')
+    .description('Compute the RPO loss (DPO + α·NLL, as TRL) for cases in the test-vector schema.')
+    .option('--input <file>', 'one case, or {"cases": [...]}, with params and inputs')
+    .addOption(
+      new Option(
+        '--form <form>',
+        'input form to use: auto (token level when given), token, sequence',
+      ).choices(['auto', 'token', 'sequence']),
+    )
+    .option('--json', 'print {"cases": [...]} with the vectors\' field names')
+    .action((options) => {
+      setExitCode(rpoLossCommand(options, io));
+    });
+  rpo
+    .command('config')
+    .description(
+      "Print the TRL DPOConfig settings for RPO, for TRL 0.10-0.28 and 0.29+ (default: the seed's α = 10).",
+    )
+    .option('--alpha <a>', 'weight of the NLL term (default 10)')
+    .option('--beta <b>', 'DPO β (default 0.1)')
+    .option('--data <file>', 'a dataset from kensa rpo build, to report its longest prompt and completion')
+    .option('--json', 'print one JSON document')
+    .action((options) => {
+      setExitCode(rpoConfigCommand(options, io));
     });
 
   program

@@ -9,8 +9,9 @@ import {
   type Verdict,
   wilsonInterval,
 } from '@kensa/core';
-import { examOfId, examTotals, examUnits, meanExamScore } from './exam-resample';
+import { examOfId, examUnits, meanExamScore } from './exam-resample';
 import type { LoadedRun } from './load-run';
+import { modeName } from './mode-name';
 import { KENSA_VERSION } from './version';
 
 /** One exam sitting of one run, as `summarizeExam` reports it, with the 禁忌肢 limit it was judged by. */
@@ -37,7 +38,10 @@ export interface ReportRun {
   readonly benchmarkVersion: string;
   readonly kind: 'eval' | 'score';
   readonly model: string;
+  /** The prompt mode, with `+likelihood` when answers were picked by option likelihood; a column of Table 1. */
   readonly mode: string;
+  /** The mode as tables call it (`3-shot`). */
+  readonly modeName: string;
   readonly match: MatchMode;
   readonly startedAt: string | undefined;
   readonly finishedAt: string | undefined;
@@ -53,6 +57,9 @@ export interface ReportRun {
   readonly correct: number;
   readonly unparsed: number;
   readonly missing: number;
+  /** Likelihood scoring: accuracy of the option with the best per-token mean log-probability. */
+  readonly normAccuracy?: number;
+  readonly normCi95?: [number, number];
   /** Exam benchmarks: mean score over the exams present, with a seeded bootstrap 95 % interval. */
   readonly meanScore?: number;
   readonly meanScoreCi95?: [number, number];
@@ -151,13 +158,18 @@ const modeOrder = ['3shot', '3shot-explain', '0shot'];
 function orderModes(modes: Iterable<string>): string[] {
   const unique = [...new Set(modes)];
   const rank = (mode: string) => {
-    const index = modeOrder.indexOf(mode);
+    const index = modeOrder.indexOf(mode.split('+')[0] ?? mode);
     return index < 0 ? modeOrder.length : index;
   };
   return unique
     .map((mode, index) => ({ mode, index }))
     .sort((a, b) => rank(a.mode) - rank(b.mode) || a.index - b.index)
     .map(({ mode }) => mode);
+}
+
+/** A run's prompt mode, told apart from the same mode scored by likelihood. */
+function runMode(run: LoadedRun): string {
+  return run.manifest.method === 'likelihood' ? `${run.manifest.mode}+likelihood` : run.manifest.mode;
 }
 
 function misses(run: LoadedRun, itemsById: ReadonlyMap<string, Item>, threshold: number): ReportMiss[] {
@@ -197,7 +209,8 @@ function summarizeRun(
     benchmarkVersion: run.manifest.benchmarkVersion,
     kind: run.manifest.kind,
     model: run.manifest.model,
-    mode: run.manifest.mode,
+    mode: runMode(run),
+    modeName: modeName(runMode(run)),
     match: run.manifest.match,
     startedAt: run.manifest.startedAt,
     finishedAt: run.manifest.finishedAt,
@@ -214,11 +227,20 @@ function summarizeRun(
     misses: misses(run, itemsById, options.missThreshold),
   };
   const scoring = run.benchmark.scoring;
-  if (run.result.kind === 'accuracy' || scoring.kind !== 'exam') return { ...base, scoring: 'accuracy' };
+  if (run.result.kind === 'accuracy' || scoring.kind !== 'exam') {
+    const report = run.result.kind === 'accuracy' ? run.result.report : undefined;
+    return {
+      ...base,
+      scoring: 'accuracy',
+      ...(report?.normAccuracy === undefined
+        ? {}
+        : { normAccuracy: report.normAccuracy, normCi95: report.normCi95 ?? [Number.NaN, Number.NaN] }),
+    };
+  }
 
   const report = run.result.report;
   const units = examUnits(report.scores, examOfId(run.benchmark, run.items));
-  const meanScoreCi95 = stratifiedBootstrapInterval(units, meanExamScore(examTotals(units)), {
+  const meanScoreCi95 = stratifiedBootstrapInterval(units, meanExamScore, {
     strata: units.map((unit) => unit.exam),
     samples: options.bootstrapSamples,
     seed: options.seed,
@@ -264,7 +286,8 @@ function accuracyTable(runs: readonly ReportRun[]): AccuracyTable {
     if (!benchmarks.some((benchmark) => benchmark.id === run.benchmark))
       benchmarks.push({ id: run.benchmark, title: run.benchmarkTitle });
     let row = rows.find(
-      (candidate) => candidate.label === run.label && candidate.mode === run.mode && !(run.benchmark in candidate.cells),
+      (candidate) =>
+        candidate.label === run.label && candidate.mode === run.mode && !(run.benchmark in candidate.cells),
     );
     if (row === undefined) {
       row = { label: run.label, mode: run.mode, cells: {} };
@@ -275,6 +298,12 @@ function accuracyTable(runs: readonly ReportRun[]): AccuracyTable {
   return { benchmarks, rows };
 }
 
+/** A passage the question is about, for benchmarks whose items have one (PubMedQA's abstract). */
+function contextOf(item: Item): { context?: string } {
+  const context = (item as { context?: unknown }).context;
+  return typeof context === 'string' ? { context } : {};
+}
+
 function questionItem(item: Item): QuestionItem {
   return {
     id: item.id,
@@ -283,7 +312,7 @@ function questionItem(item: Item): QuestionItem {
     ...(item.section === undefined ? {} : { section: item.section }),
     ...(item.category === undefined ? {} : { category: item.category }),
     question: item.question,
-    ...(typeof item.context === 'string' ? { context: item.context } : {}),
+    ...contextOf(item),
     choices: item.choices,
     answer: item.answer,
     ...(item.points === undefined ? {} : { points: item.points }),

@@ -224,6 +224,6 @@ describe('kensa score --published (download path)', () => {
     const io = captureIo({ env: { KENSA_SOURCE_MIRROR: server.url, KENSA_CACHE_DIR: await temporaryDir() } });
     const code = await main(['score', 'igakuqa', '--published', 'gpt4'], io);
     expect(code).toBe(2);
-    expect(io.err()).toMatch(/kensa: .*baseline_results\/2018\/112-A_gpt4\.jsonl/);
+    expect(io.err()).toMatch(/kensa: .*baseline_results\/20\d\d\/11\d-[A-F]_gpt4\.jsonl/);
   });
 });

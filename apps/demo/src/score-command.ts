@@ -1,12 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import {
-  type Benchmark,
-  type ExamReport,
-  type MatchMode,
-  matchPredictions,
-  type Prediction,
-} from '@kensa/core';
+import { type Benchmark, type MatchMode, matchPredictions, type Prediction } from '@kensa/core';
 import { type RunRecord, sha256Hex, writeScoreRun } from '@kensa/runner';
 import { examReportJson, renderExamTable } from './exam-table';
 import { exitCodes } from './exit-codes';
@@ -14,6 +8,7 @@ import type { Io } from './io';
 import { loadSources } from './load-sources';
 import { loadRegistry } from './plugin-loader';
 import { expandPredictionPaths, readPredictionFiles } from './prediction-files';
+import { writeRunReport } from './report-command';
 import { scoreAnswers } from './score-answers';
 
 import { UsageError } from './usage-error';
@@ -133,6 +128,7 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
       summary,
     );
     log(`Run folder: ${directory}`);
+    await writeRunReport(directory, benchmark, items, log);
   }
 
   if (options.json) {

@@ -44,7 +44,10 @@ export class EvalOverlapError extends KensaError {
   constructor(options: { overlap: readonly EvalOverlap[]; evalExams: readonly string[]; hint?: string }) {
     const count = options.overlap.reduce((total, entry) => total + entry.itemIds.length, 0);
     const exams = options.overlap
-      .map((entry) => `${entry.exam}th: ${entry.itemIds.length} (${entry.itemIds.slice(0, 3).join(', ')}${entry.itemIds.length > 3 ? ', …' : ''})`)
+      .map(
+        (entry) =>
+          `${entry.exam}th: ${entry.itemIds.length} (${entry.itemIds.slice(0, 3).join(', ')}${entry.itemIds.length > 3 ? ', …' : ''})`,
+      )
       .join('; ');
     super(
       'eval-overlap',

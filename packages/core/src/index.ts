@@ -64,6 +64,13 @@ export { validateRecord } from './validate-record';
 
 export const VERSION = '0.1.0';
 export {
+  defaultEvalExams,
+  type EvalOverlap,
+  EvalOverlapError,
+  examOfItem,
+  findEvalOverlap,
+} from './eval-overlap';
+export {
   mcnemarExact,
   mcnemarExactLog10,
   type PairedBootstrapResult,
@@ -71,3 +78,73 @@ export {
   type StratifiedBootstrapOptions,
   stratifiedBootstrapInterval,
 } from './paired-statistics';
+export {
+  buildPreferenceData,
+  classifySample,
+  type GroundTruthExplanation,
+  groundTruthText,
+  type NoPairCode,
+  type NoPairReason,
+  type PairKindCounts,
+  type PreferenceCounts,
+  type PreferenceData,
+  type PreferenceDataOptions,
+  type PreferenceQuestionInput,
+  type PreferenceSampleInput,
+  pairingRuledOut,
+  type QuestionOutcome,
+  type TierCounts,
+  type VerdictCounts,
+  type VerdictDisagreement,
+} from './preference-data';
+export {
+  type PairingOptions,
+  type PairingStrategy,
+  type PairKind,
+  type PreferencePair,
+  type PreferenceQuestion,
+  type PreferenceResponse,
+  type PreferenceTier,
+  pairingStrategies,
+  pairKinds,
+  pairResponses,
+  preferenceTiers,
+  type ResponseOrigin,
+} from './preference-pairs';
+export { RpoInputError } from './rpo-input-error';
+export {
+  logSigmoid,
+  type RpoLossInputs,
+  type RpoLossParameters,
+  type RpoLossResult,
+  type RpoMetrics,
+  type RpoPerExample,
+  rpoLoss,
+  type SequenceLogps,
+  sequenceLogpsFromTokens,
+  type TokenLogps,
+} from './rpo-loss';
+export {
+  compareRpoLossOutput,
+  computeRpoLossCase,
+  defaultRpoTolerance,
+  parseRpoLossFile,
+  type RpoInputForm,
+  type RpoLossCase,
+  type RpoLossCaseOutput,
+  type RpoLossFile,
+  type RpoMismatch,
+  type RpoTolerance,
+  withinRpoTolerance,
+} from './rpo-loss-case';
+export { pythonFloat, type TrlRpoConfig, trlRpoConfig } from './trl-config';
+export {
+  type TrlConversationalPreference,
+  type TrlMessage,
+  type TrlPreferenceFormat,
+  type TrlPreferenceRecord,
+  type TrlStandardPreference,
+  toTrlPreference,
+  trlPreferenceFormats,
+  trlPreferenceJsonl,
+} from './trl-records';

@@ -119,12 +119,18 @@ export interface PreferenceData {
   readonly counts: PreferenceCounts;
 }
 
+/** A labelled final answer line, as answer extraction reads one. */
+const answerLine = /^\s*(?:最終的な|最終)?(?:答え|回答|解答|正解|answer)\s*(?:(?:は|is)\s*[:：]?|[:：])/i;
+
 /**
  * The ground-truth response: the explanation, then a final answer line with the key, in the same shape as the
- * worked examples of the `3shot-explain` prompt (`…\n答え: a,c`).
+ * worked examples of the `3shot-explain` prompt (`…\n答え: a,c`). An explanation that already ends with an answer
+ * line is kept as it is (and must then re-score as correct to be used).
  */
 export function groundTruthText(item: Item, explanation: string): string {
-  return `${explanation.trim()}\n答え: ${item.answer.join(',')}`;
+  const text = explanation.trim();
+  if (answerLine.test(text.split('\n').at(-1) ?? '')) return text;
+  return `${text}\n答え: ${item.answer.join(',')}`;
 }
 
 /**
@@ -168,9 +174,15 @@ function noPairReason(
       message: 'every sample is correct and ground-truth-vs-chosen pairs are dropped',
     };
   if (present.has('chosen') && !present.has('rejected'))
-    return { code: 'all-correct-no-ground-truth', message: 'every sample is correct and there is no ground truth' };
+    return {
+      code: 'all-correct-no-ground-truth',
+      message: 'every sample is correct and there is no ground truth',
+    };
   if (present.has('rejected') && !present.has('chosen') && !present.has('ground-truth'))
-    return { code: 'all-wrong-no-ground-truth', message: 'no sample is correct and there is no ground truth' };
+    return {
+      code: 'all-wrong-no-ground-truth',
+      message: 'no sample is correct and there is no ground truth',
+    };
   // Only reachable through an unusual option mix (adjacent strategy without ground-truth-vs-chosen pairs).
   return {
     code: 'ground-truth-vs-chosen-dropped',
@@ -214,7 +226,11 @@ function buildQuestion(
       continue;
     }
     texts.add(key);
-    responses.push({ tier, text: sample.text, origin: { kind: 'sample', run: sample.run, sample: sample.sample } });
+    responses.push({
+      tier,
+      text: sample.text,
+      origin: { kind: 'sample', run: sample.run, sample: sample.sample },
+    });
   }
 
   let groundTruth: 'item' | 'file' | undefined;
@@ -232,7 +248,7 @@ function buildQuestion(
         origin: { kind: 'ground-truth', explanation: groundTruth },
       });
     } else {
-      groundTruthRejected = `the explanation with '答え: ${item.answer.join(',')}' re-scores as ${check.verdict} (${check.note}); does it end with another answer line?`;
+      groundTruthRejected = `the explanation ends with its own answer line, which re-scores as ${check.verdict} (${check.note})`;
     }
   }
 
@@ -301,7 +317,8 @@ export function buildPreferenceData(
   for (const outcome of outcomes) {
     for (const tier of preferenceTiers) tiers[tier] += outcome.tiers[tier];
     for (const kind of pairKinds) pairsByKind[kind] += outcome.pairsByKind[kind];
-    for (const [verdict, count] of Object.entries(outcome.verdicts)) increment(verdicts, verdict as Verdict, count);
+    for (const [verdict, count] of Object.entries(outcome.verdicts))
+      increment(verdicts, verdict as Verdict, count);
     for (const [verdict, count] of Object.entries(outcome.loggedVerdicts))
       increment(loggedVerdicts, verdict as Verdict, count);
     if (outcome.noPair !== undefined) increment(noPair, outcome.noPair.code);

@@ -15,7 +15,11 @@ export const preferenceTiers: readonly PreferenceTier[] = ['ground-truth', 'chos
 /** Which tiers a pair sets against each other, better first. */
 export type PairKind = 'ground-truth>chosen' | 'ground-truth>rejected' | 'chosen>rejected';
 
-export const pairKinds: readonly PairKind[] = ['ground-truth>chosen', 'ground-truth>rejected', 'chosen>rejected'];
+export const pairKinds: readonly PairKind[] = [
+  'ground-truth>chosen',
+  'ground-truth>rejected',
+  'chosen>rejected',
+];
 
 /** Where a response came from: sample `sample` of the caller's run number `run`, or the ground truth. */
 export type ResponseOrigin =
@@ -50,7 +54,8 @@ export interface PreferencePair {
 /**
  * - `all` (default): every response of a higher tier against every response of every lower tier.
  * - `adjacent`: each tier only against the next one down (ground truth > chosen > rejected); the ground truth meets
- *   the rejected samples only when there is no chosen one.
+ *   the rejected samples only when there is no chosen one (so without ground-truth-vs-chosen pairs, a ground truth
+ *   beside chosen samples pairs with nothing).
  */
 export type PairingStrategy = 'all' | 'adjacent';
 

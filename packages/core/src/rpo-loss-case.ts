@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { DatasetParseError } from './errors';
 import { RpoInputError } from './rpo-input-error';
-import { type RpoLossParameters, rpoLoss, type SequenceLogps, sequenceLogpsFromTokens, type TokenLogps } from './rpo-loss';
+import {
+  type RpoLossParameters,
+  rpoLoss,
+  type SequenceLogps,
+  sequenceLogpsFromTokens,
+  type TokenLogps,
+} from './rpo-loss';
 
 /*
  * The file format of `kensa rpo loss --input FILE` and of the shared test vectors (`rpo-loss-vectors/v1`): one case,
@@ -40,7 +46,10 @@ const caseSchema = z.object({
     reference_free: z.boolean().optional(),
   }),
   inputs: z
-    .strictObject({ token_level: tokenLevelSchema.optional(), sequence_level: sequenceLevelSchema.optional() })
+    .strictObject({
+      token_level: tokenLevelSchema.optional(),
+      sequence_level: sequenceLevelSchema.optional(),
+    })
     .refine((inputs) => inputs.token_level !== undefined || inputs.sequence_level !== undefined, {
       message: 'needs token_level or sequence_level',
     }),
@@ -107,7 +116,10 @@ export interface RpoMismatch {
 function describeIssues(error: z.ZodError, prefix: string): string {
   return error.issues
     .map((issue) => {
-      const path = [prefix, ...issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))]
+      const path = [
+        prefix,
+        ...issue.path.map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`)),
+      ]
         .join('')
         .replace(/^\./, '');
       return `${path === '' ? '' : `${path}: `}${issue.message}`;
@@ -171,7 +183,8 @@ export function parseRpoLossFile(value: unknown, file: string): RpoLossFile {
   const cases = rawCases.map(toCase);
   const seen = new Set<string>();
   for (const testCase of cases) {
-    if (seen.has(testCase.id)) throw new DatasetParseError({ file, message: `two cases have the id '${testCase.id}'` });
+    if (seen.has(testCase.id))
+      throw new DatasetParseError({ file, message: `two cases have the id '${testCase.id}'` });
     seen.add(testCase.id);
   }
   const tolerance = isList
@@ -209,7 +222,10 @@ function withCaseContext<T>(id: string, form: 'token' | 'sequence', compute: () 
     return compute();
   } catch (error) {
     if (!RpoInputError.isInstance(error)) throw error;
-    throw new RpoInputError({ field: `case '${id}': ${fileField(error.field, form)}`, problem: error.problem });
+    throw new RpoInputError({
+      field: `case '${id}': ${fileField(error.field, form)}`,
+      problem: error.problem,
+    });
   }
 }
 
@@ -301,7 +317,8 @@ export function compareRpoLossOutput(
       });
     } else if (typeof want === 'object' && want !== null) {
       for (const [key, entry] of Object.entries(want)) {
-        const next = typeof got === 'object' && got !== null ? (got as Record<string, unknown>)[key] : undefined;
+        const next =
+          typeof got === 'object' && got !== null ? (got as Record<string, unknown>)[key] : undefined;
         walk(entry, next, path === '' ? key : `${path}.${key}`);
       }
     }

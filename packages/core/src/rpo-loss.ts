@@ -185,7 +185,10 @@ export function sequenceLogpsFromTokens(inputs: TokenLogps): SequenceLogps {
   let size: number | undefined;
   for (const side of tokenFields) for (const field of side) size = checkBatch(field, inputs[field], size);
   const batch = size as number;
-  const sums = (maskField: (typeof tokenFields)[number][0], valueField: (typeof tokenFields)[number][1 | 2]) =>
+  const sums = (
+    maskField: (typeof tokenFields)[number][0],
+    valueField: (typeof tokenFields)[number][1 | 2],
+  ) =>
     Array.from({ length: batch }, (_, index) => {
       const mask = inputs[maskField][index] as readonly number[];
       const values = inputs[valueField][index] as readonly number[];
@@ -258,7 +261,8 @@ function mean(values: readonly number[]): number {
  */
 export function rpoLoss(inputs: RpoLossInputs, parameters: RpoLossParameters): RpoLossResult {
   const { beta, alpha, labelSmoothing, referenceFree } = checkParameters(parameters);
-  if (typeof inputs !== 'object' || inputs === null) fail('inputs', 'must be per-token or per-sequence inputs');
+  if (typeof inputs !== 'object' || inputs === null)
+    fail('inputs', 'must be per-token or per-sequence inputs');
   const sequence = isTokenLogps(inputs) ? sequenceLogpsFromTokens(inputs) : inputs;
   const batch = checkSequenceLogps(sequence);
   const {

@@ -8,7 +8,6 @@ import {
   type PromptMode,
   type RenderedPrompt,
   scoreItem,
-  type Verdict,
 } from '@kensa/core';
 import pLimit from 'p-limit';
 import { classifyModelError } from './classify-model-error';

@@ -47,5 +47,7 @@ export { sha256Hex } from './sha256';
 export type { SourceErrorReason } from './source-error';
 export { SourceError } from './source-error';
 export { writeFileAtomic } from './write-file-atomic';
+export type { WritePreferenceDataOptions } from './write-preference-data';
+export { preferenceSidecarPath, writePreferenceData } from './write-preference-data';
 export type { ScoreRunManifest } from './write-score-run';
 export { writeScoreRun } from './write-score-run';

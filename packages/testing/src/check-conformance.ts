@@ -150,7 +150,9 @@ function checkContract({ benchmark }: ConformanceSubject, findings: Findings): v
 function checkParse({ benchmark, options, items, parseFailure }: ConformanceSubject, findings: Findings) {
   for (const file of benchmark.sources) {
     if (!options.contents.has(file.path)) {
-      findings.add(`options.contents has no text for source '${file.path}'; resolve every source for the test`);
+      findings.add(
+        `options.contents has no text for source '${file.path}'; resolve every source for the test`,
+      );
     }
   }
   if (parseFailure !== undefined) {
@@ -178,7 +180,9 @@ function checkItems(subject: ConformanceSubject, findings: Findings): void {
       const result = itemSchema.safeParse(item);
       if (!result.success) {
         const problems = result.error.issues
-          .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+          .map((issue) =>
+            issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
+          )
           .join('; ');
         findings.add(`${what} does not validate with itemSchema: ${problems}`, item.id);
       } else if (item.kind === 'choice' && item.choose > item.choices.length) {
@@ -243,7 +247,10 @@ function checkPrompts(subject: ConformanceSubject, findings: Findings): void {
         }
         if (blank(rendered.template)) findings.add(`${where} names no template`, item.id);
         if (JSON.stringify(mode.render(item, context)) !== JSON.stringify(rendered)) {
-          findings.add(`${where} rendered the same item differently twice; prompts must be deterministic`, item.id);
+          findings.add(
+            `${where} rendered the same item differently twice; prompts must be deterministic`,
+            item.id,
+          );
         }
       }
     }
@@ -439,7 +446,10 @@ const checkers: Record<ConformanceCheck, (subject: ConformanceSubject, findings:
 };
 
 /** Runs one check on a prepared subject. */
-export function runConformanceCheck(check: ConformanceCheck, subject: ConformanceSubject): ConformanceFinding[] {
+export function runConformanceCheck(
+  check: ConformanceCheck,
+  subject: ConformanceSubject,
+): ConformanceFinding[] {
   const findings = new Findings(check);
   checkers[check](subject, findings);
   return findings.done();

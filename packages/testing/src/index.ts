@@ -1,4 +1,13 @@
 export const VERSION = '0.1.0';
+export {
+  type ConformanceCheck,
+  type ConformanceFinding,
+  type ConformanceOptions,
+  checkBenchmarkConformance,
+  conformanceChecks,
+  formatFinding,
+  type MalformedSource,
+} from './check-conformance';
 export type { Fault, FaultKind, FaultRule } from './fault';
 export { faultKinds } from './fault';
 export type { Latency } from './latency';
@@ -15,18 +24,8 @@ export { defaultReply } from './mock-reply';
 export type { MockServer, MockServerOptions } from './mock-server';
 export { createMockServer } from './mock-server';
 export { MockServerOptionError } from './mock-server-option-error';
+export { movingRevisionNames, revisionProblem } from './pinned-revision';
+export { readSourceFiles } from './read-source-files';
 export type { EndpointKind, RecordedRequest, RequestFilter } from './recorded-request';
 export type { LogprobPolicy } from './token-logprobs';
 export { defaultLogprob, mockTokenLength, tokenLogprobs } from './token-logprobs';
-export {
-  type ConformanceCheck,
-  type ConformanceFinding,
-  type ConformanceOptions,
-  checkBenchmarkConformance,
-  conformanceChecks,
-  formatFinding,
-  type MalformedSource,
-} from './check-conformance';
-export { testBenchmarkConformance } from './conformance';
-export { movingRevisionNames, revisionProblem } from './pinned-revision';
-export { readSourceFiles } from './read-source-files';

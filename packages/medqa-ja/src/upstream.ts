@@ -1,0 +1,29 @@
+import type { SourceFile } from '@kensa/core';
+
+export const repository = 'huggingface:Coldog2333/JMedBench';
+
+/** The JMedBench commit the test files are read at, unless the `revision` option names another. */
+export const defaultRevision = 'b6acb5195050bf36e146b51cd2744a5d6638abd1';
+
+/** Checks a `revision` option: a commit hash, so that a run can be traced to exact bytes. */
+export function checkRevision(revision: string): string {
+  if (!/^[0-9a-f]{7,40}$/.test(revision)) {
+    throw new Error(
+      `JMedBench revision '${revision}' is not a commit hash; pass the dataset commit to read (40 lowercase ` +
+        'hex digits, as shown in the history of huggingface.co/datasets/Coldog2333/JMedBench).',
+    );
+  }
+  return revision;
+}
+
+/** The test file of one JMedBench subset at a revision. */
+export function jmedbenchTestFile(subset: string, revision: string): SourceFile {
+  const path = `${subset}/test.jsonl`;
+  return {
+    source: 'jmedbench',
+    repository,
+    revision,
+    path,
+    url: `https://huggingface.co/datasets/Coldog2333/JMedBench/resolve/${revision}/${path}`,
+  };
+}
