@@ -41,6 +41,12 @@ export {
 export { parseSmallCount, toHalfWidth } from './full-width';
 export { type Item, itemPoints, itemSchema } from './item';
 export { jmedbenchRecordSchema, parseJmedbenchJsonl } from './jmedbench-record';
+export {
+  checkJmedbenchRevision,
+  jmedbenchRepository,
+  jmedbenchRevision,
+  jmedbenchTestFile,
+} from './jmedbench-source';
 export { type JsonlRecord, parseJsonl } from './jsonl';
 export {
   boxCount,

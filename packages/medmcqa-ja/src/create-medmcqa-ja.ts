@@ -3,10 +3,10 @@ import {
   choicePromptModes,
   defineBenchmark,
   type Item,
+  jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
 } from '@kensa/core';
-import { checkRevision, defaultRevision, jmedbenchTestFile } from './upstream';
 
 export interface MedMCQAJaOptions {
   /** The JMedBench commit to read; defaults to the pinned one. Changing it can move scores. */
@@ -18,7 +18,7 @@ export const MEDMCQA_JA_VERSION = '1';
 
 /** Creates the MedMCQA-ja benchmark: Indian medical entrance exam questions translated into Japanese. */
 export function createMedMCQAJa(options: MedMCQAJaOptions = {}) {
-  const file = jmedbenchTestFile('medmcqa_jp', checkRevision(options.revision ?? defaultRevision));
+  const file = jmedbenchTestFile('medmcqa_jp', options.revision);
 
   return defineBenchmark({
     specificationVersion: 'v1',

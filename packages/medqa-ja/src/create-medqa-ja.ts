@@ -3,10 +3,10 @@ import {
   choicePromptModes,
   defineBenchmark,
   type Item,
+  jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
 } from '@kensa/core';
-import { checkRevision, defaultRevision, jmedbenchTestFile } from './upstream';
 
 /** The JMedBench subsets this plugin reads. */
 export type MedQAJaSubset = 'medqa_jp' | 'usmleqa_jp';
@@ -36,7 +36,7 @@ export function createMedQAJa(options: MedQAJaOptions = {}) {
   if (variant === undefined) {
     throw new Error(`Unknown MedQA-ja subset '${String(subset)}'; use 'medqa_jp' or 'usmleqa_jp'.`);
   }
-  const file = jmedbenchTestFile(subset, checkRevision(options.revision ?? defaultRevision));
+  const file = jmedbenchTestFile(subset, options.revision);
 
   return defineBenchmark({
     specificationVersion: 'v1',

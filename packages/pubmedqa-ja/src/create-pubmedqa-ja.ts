@@ -3,10 +3,10 @@ import {
   choicePromptModes,
   defineBenchmark,
   type Item,
+  jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
 } from '@kensa/core';
-import { checkRevision, defaultRevision, jmedbenchTestFile } from './upstream';
 
 export interface PubMedQAJaOptions {
   /** The JMedBench commit to read; defaults to the pinned one. Changing it can move scores. */
@@ -21,7 +21,7 @@ export const PUBMEDQA_JA_VERSION = '1';
  * maybe, translated into Japanese by JMedBench. The abstract (`metadata.context`) becomes the item's `context`.
  */
 export function createPubMedQAJa(options: PubMedQAJaOptions = {}) {
-  const file = jmedbenchTestFile('pubmedqa_jp', checkRevision(options.revision ?? defaultRevision));
+  const file = jmedbenchTestFile('pubmedqa_jp', options.revision);
 
   return defineBenchmark({
     specificationVersion: 'v1',

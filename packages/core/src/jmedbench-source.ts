@@ -1,0 +1,30 @@
+import type { SourceFile } from './source-file';
+
+export const jmedbenchRepository = 'huggingface:Coldog2333/JMedBench';
+
+/** The JMedBench commit (Hugging Face dataset `Coldog2333/JMedBench`) the test files are read at by default. */
+export const jmedbenchRevision = 'b6acb5195050bf36e146b51cd2744a5d6638abd1';
+
+/** Checks a `revision` option: a commit hash, so that a run can be traced to exact bytes. */
+export function checkJmedbenchRevision(revision: string): string {
+  if (!/^[0-9a-f]{7,40}$/.test(revision)) {
+    throw new Error(
+      `JMedBench revision '${revision}' is not a commit hash; pass the dataset commit to read (40 lowercase ` +
+        'hex digits, as shown in the history of huggingface.co/datasets/Coldog2333/JMedBench).',
+    );
+  }
+  return revision;
+}
+
+/** The test file of one JMedBench subset (`medqa_jp`, `pubmedqa_jp`, …) at a revision, checked to be a commit hash. */
+export function jmedbenchTestFile(subset: string, revision: string = jmedbenchRevision): SourceFile {
+  checkJmedbenchRevision(revision);
+  const path = `${subset}/test.jsonl`;
+  return {
+    source: 'jmedbench',
+    repository: jmedbenchRepository,
+    revision,
+    path,
+    url: `https://huggingface.co/datasets/Coldog2333/JMedBench/resolve/${revision}/${path}`,
+  };
+}
