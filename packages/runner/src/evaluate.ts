@@ -6,18 +6,19 @@ import {
   KensaError,
   type LikelihoodPrompt,
   type PromptMode,
-  type RenderedPrompt,
   scoreItem,
 } from '@kensa/core';
 import pLimit from 'p-limit';
 import { classifyModelError } from './classify-model-error';
 import { readLikelihoodReply } from './likelihood-reply';
 import type { Model, ModelReply, ModelRequest, SamplingParameters } from './model';
+import { prepareQuestion, type Question } from './prepare-question';
 import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
-import { logFile, manifestFile, RunFolderError, RunLog, readJsonFile, writeJsonFile } from './run-folder';
-import type { RunManifestBase, RunRecord } from './run-record';
+import { logFile, manifestFile, RunLog, readJsonFile, writeJsonFile } from './run-folder';
+import { checkSameRun, type RunIdentity, type RunManifest } from './run-manifest';
+import type { RunRecord } from './run-record';
 import { sha256Hex } from './sha256';
 
 /** One finished (or finally failed) attempt at one sample of one item: a line of `log.jsonl`. */
@@ -31,30 +32,6 @@ export interface EvaluationRecord extends RunRecord {
   readonly finishedAt: string;
 }
 
-/** What identifies a run: resuming into a folder that holds another configuration is refused. */
-export interface RunIdentity {
-  readonly benchmark: string;
-  readonly benchmarkVersion: string;
-  readonly mode: string;
-  readonly method: 'generate' | 'likelihood';
-  readonly template: string;
-  readonly model: string;
-  readonly endpoint: string;
-  readonly sampling: SamplingParameters;
-  readonly samples: number;
-  readonly items: number;
-  readonly itemsHash: string;
-  readonly promptHash: string;
-}
-
-export interface RunManifest extends RunIdentity, RunManifestBase {
-  readonly kind: 'eval';
-  readonly match: 'normalized';
-  readonly packages: Readonly<Record<string, string>>;
-  readonly resumedAt: readonly string[];
-  readonly extra?: Readonly<Record<string, unknown>>;
-}
-
 export type EvaluationEvent =
   | { readonly type: 'start'; readonly total: number; readonly alreadyDone: number }
   | { readonly type: 'record'; readonly record: EvaluationRecord }
@@ -65,28 +42,6 @@ export type EvaluationEvent =
       readonly delayMs: number;
       readonly reason: string;
     };
-
-/** One item made ready to ask: the prompt as logged, its hash, and for likelihood scoring the options. */
-interface Question {
-  readonly prompt: RenderedPrompt;
-  readonly template: string;
-  readonly hash: string;
-  readonly likelihood?: LikelihoodPrompt;
-}
-
-function prepareQuestion(item: Item, method: 'generate' | 'likelihood', options: EvaluateOptions): Question {
-  if (method === 'likelihood' && options.likelihood !== undefined) {
-    const likelihood = options.likelihood.render(item);
-    const prompt: RenderedPrompt = {
-      messages: [{ role: 'user', content: likelihood.prompt }],
-      template: likelihood.template,
-    };
-    const hash = sha256Hex(Buffer.from(JSON.stringify([likelihood.prompt, likelihood.continuations])));
-    return { prompt, template: likelihood.template, hash, likelihood };
-  }
-  const prompt = options.mode.render(item, { examples: options.examples });
-  return { prompt, template: prompt.template, hash: sha256Hex(Buffer.from(JSON.stringify(prompt.messages))) };
-}
 
 export interface EvaluateOptions {
   readonly benchmarkId: string;
@@ -133,34 +88,6 @@ export interface EvaluationResult {
   readonly durationMs: number;
   /** Set when the run stopped early because no item could succeed (bad key, unknown model). */
   readonly abortReason?: string;
-}
-
-const identityKeys: readonly (keyof RunIdentity)[] = [
-  'benchmark',
-  'benchmarkVersion',
-  'mode',
-  'method',
-  'template',
-  'model',
-  'endpoint',
-  'sampling',
-  'samples',
-  'items',
-  'itemsHash',
-  'promptHash',
-];
-
-function checkSameRun(runDir: string, existing: RunManifest, identity: RunIdentity): void {
-  for (const key of identityKeys) {
-    const before = JSON.stringify(existing[key]);
-    const now = JSON.stringify(identity[key]);
-    if (before !== now) {
-      throw new RunFolderError(
-        runDir,
-        `holds a run with ${key} ${before}, not ${now}. Resume it with the same options, or pass another --out.`,
-      );
-    }
-  }
 }
 
 const taskKey = (itemId: string, sample: number) => `${itemId}#${sample}`;
@@ -369,16 +296,4 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     durationMs: Math.round(performance.now() - started),
     ...(abortReason === undefined ? {} : { abortReason }),
   };
-}
-
-/** Marks a run finished: writes its summary and the manifest's end time. */
-export async function finishRun(
-  runDir: string,
-  manifest: RunManifest,
-  summary: unknown,
-): Promise<RunManifest> {
-  const finished = { ...manifest, finishedAt: new Date().toISOString() };
-  await writeJsonFile(path.join(runDir, 'summary.json'), summary);
-  await writeJsonFile(path.join(runDir, manifestFile), finished);
-  return finished;
 }

@@ -4,15 +4,8 @@ export type { ErrorVerdict } from './classify-model-error';
 export { classifyModelError } from './classify-model-error';
 export type { DownloadFileOptions, DownloadOptions, DownloadTarget, RetryEvent } from './download-file';
 export { downloadFile } from './download-file';
-export type {
-  EvaluateOptions,
-  EvaluationEvent,
-  EvaluationRecord,
-  EvaluationResult,
-  RunIdentity,
-  RunManifest,
-} from './evaluate';
-export { evaluate, finishRun } from './evaluate';
+export type { EvaluateOptions, EvaluationEvent, EvaluationRecord, EvaluationResult } from './evaluate';
+export { evaluate } from './evaluate';
 export { createExamineeMajorityModel, examineeMajorityAnswer } from './examinee-majority-model';
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
 export type { OpenAIModelOptions } from './openai-model';
@@ -42,6 +35,8 @@ export {
   summaryFile,
   writeJsonFile,
 } from './run-folder';
+export type { RunIdentity, RunManifest } from './run-manifest';
+export { finishRun } from './run-manifest';
 export type { RunManifestBase, RunRecord } from './run-record';
 export { sha256Hex } from './sha256';
 export type { SourceErrorReason } from './source-error';
