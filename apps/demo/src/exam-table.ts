@@ -27,9 +27,10 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
       String(exam.year),
       `${points(exam.score)}/${points(exam.total)}`,
       `${percent(exam.accuracy)} (${percentRange(exam.accuracyCi95)})`,
-      ...exam.sections.map(
-        (section) =>
-          `${points(section.score)}/${points(section.total)} ≥ ${points(section.passLine)} ${section.passed ? '✓' : '✗'}`,
+      ...exam.sections.map((section) =>
+        section.total === 0
+          ? '– (not scored)'
+          : `${points(section.score)}/${points(section.total)} ≥ ${points(section.passLine)} ${section.passed ? '✓' : '✗'}`,
       ),
       String(exam.kinki),
       exam.complete
