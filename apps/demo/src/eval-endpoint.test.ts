@@ -236,4 +236,40 @@ describe('kensa eval against an OpenAI-compatible endpoint', () => {
     expect(io.out()).toContain(`1 failed after retries`);
     expect(io.out()).toMatch(new RegExp(`${failing.id}#0: the server answered 500.*after 2 attempts`));
   });
+
+  it('serves a repeated run from the cache, and with --no-cache neither reads nor writes it', async () => {
+    const mock = await knowingServer();
+    const cacheDir = await temporaryDir();
+    const env = { KENSA_CACHE_DIR: cacheDir };
+    const args = [
+      'eval',
+      'igakuqa',
+      '--data-dir',
+      dataDir,
+      '--model',
+      'mock-model',
+      '--base-url',
+      mock.baseURL,
+      '--limit',
+      '20',
+    ];
+    const run = async (extra: string[]) => {
+      const io = captureIo({ env });
+      expect(
+        await main([...args, ...extra, '--json', '--out', path.join(await temporaryDir(), 'r')], io),
+      ).toBe(0);
+      return JSON.parse(io.out()).timing;
+    };
+    expect(await run([])).toMatchObject({ requestsSent: 20, cacheHits: 0 });
+    expect(await run([])).toMatchObject({ requestsSent: 0, cacheHits: 20 });
+    expect(mock.count({ kind: 'chat' })).toBe(20);
+
+    const uncachedDir = await temporaryDir();
+    const uncached = captureIo({ env: { KENSA_CACHE_DIR: uncachedDir } });
+    expect(await main([...args, '--no-cache', '--out', path.join(await temporaryDir(), 'u')], uncached)).toBe(
+      0,
+    );
+    expect(await readdir(uncachedDir)).toEqual([]);
+    expect(mock.count({ kind: 'chat' })).toBe(40);
+  });
 });
