@@ -20,6 +20,7 @@ export {
   pickByLikelihood,
   type TokenLogprobs,
 } from './continuation-logprob';
+export { type CsvRecord, parseCsv } from './csv';
 export { DatasetParseError, KensaError, PredictionError, UnknownBenchmarkError } from './errors';
 export {
   type ExamPromptMode,

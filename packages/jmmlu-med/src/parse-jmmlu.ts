@@ -1,5 +1,4 @@
-import { DatasetParseError, type Item, itemSchema, validateRecord } from '@kensa/core';
-import { readCsv } from './read-csv';
+import { DatasetParseError, type Item, itemSchema, parseCsv, validateRecord } from '@kensa/core';
 
 const answerLetters = ['A', 'B', 'C', 'D'];
 
@@ -10,7 +9,7 @@ const answerLetters = ['A', 'B', 'C', 'D'];
  * file and the line the record starts on.
  */
 export function parseJmmluCsv(text: string, file: string, subject: string): Item[] {
-  return readCsv(text, file).map(({ line, cells }, position) => {
+  return parseCsv(text, file).map(({ line, cells }, position) => {
     const fail = (message: string) => new DatasetParseError({ file, line, message });
     if (cells.length !== 6) {
       throw fail(`the record has ${cells.length} cells, expected 6 (question, A, B, C, D, answer)`);

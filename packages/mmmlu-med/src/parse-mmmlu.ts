@@ -1,5 +1,4 @@
-import { DatasetParseError, type Item, itemSchema, validateRecord } from '@kensa/core';
-import { readCsv } from './read-csv';
+import { DatasetParseError, type Item, itemSchema, parseCsv, validateRecord } from '@kensa/core';
 
 const columns = ['Question', 'A', 'B', 'C', 'D', 'Answer', 'Subject'] as const;
 const answerLetters = ['A', 'B', 'C', 'D'];
@@ -13,7 +12,7 @@ const answerLetters = ['A', 'B', 'C', 'D'];
  * line the record starts on.
  */
 export function parseMmmluCsv(text: string, file: string, subjects: ReadonlySet<string>): Item[] {
-  const [header, ...records] = readCsv(text, file);
+  const [header, ...records] = parseCsv(text, file);
   if (header === undefined) throw new DatasetParseError({ file, line: 1, message: 'the file is empty' });
   const names = header.cells.map((cell) => cell.trim());
   const indexed = names[0] === '' || names[0] === 'Unnamed: 0';

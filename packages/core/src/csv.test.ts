@@ -1,10 +1,10 @@
-import { DatasetParseError } from '@kensa/core';
 import { describe, expect, it } from 'vitest';
-import { readCsv } from './read-csv';
+import { parseCsv } from './csv';
+import { DatasetParseError } from './errors';
 
 function parseError(text: string): DatasetParseError {
   try {
-    readCsv(text, 'f.csv');
+    parseCsv(text, 'f.csv');
   } catch (error) {
     if (DatasetParseError.isInstance(error)) return error;
     throw error;
@@ -12,10 +12,10 @@ function parseError(text: string): DatasetParseError {
   throw new Error('expected a DatasetParseError');
 }
 
-describe('readCsv', () => {
+describe('parseCsv', () => {
   it('numbers each record by the line it starts on, across quoted newlines, CRLF and blank lines', () => {
     const text = '\uFEFFa,b\r\n"x\r\ny, z",w\r\n\r\n"say ""hi""",v\r\nlast,"1\n2\n3"\nend,e\n\n';
-    expect(readCsv(text, 'f.csv')).toEqual([
+    expect(parseCsv(text, 'f.csv')).toEqual([
       { line: 1, cells: ['a', 'b'] },
       { line: 2, cells: ['x\r\ny, z', 'w'] },
       { line: 5, cells: ['say "hi"', 'v'] },

@@ -1,5 +1,5 @@
-import { DatasetParseError } from '@kensa/core';
 import { parse } from 'csv-parse/sync';
+import { DatasetParseError } from './errors';
 
 /** One CSV record: its cells, and the 1-based line it starts on (a quoted cell may span lines). */
 export interface CsvRecord {
@@ -33,13 +33,13 @@ function lineFinder(bytes: Uint8Array) {
  * is dropped; LF and CRLF line ends are both accepted; blank lines are skipped. Records may differ in length
  * (the caller checks). Malformed quoting fails with the file and the line the broken record starts on.
  */
-export function readCsv(text: string, file: string): CsvRecord[] {
-  const bytes = Buffer.from(text, 'utf8');
+export function parseCsv(text: string, file: string): CsvRecord[] {
+  const bytes = new TextEncoder().encode(text);
   const lineAt = lineFinder(bytes);
   const records: CsvRecord[] = [];
   let recordStart = 0;
   try {
-    parse(bytes, {
+    parse(text, {
       bom: true,
       delimiter: ',',
       record_delimiter: ['\r\n', '\n'],
