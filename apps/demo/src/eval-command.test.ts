@@ -138,4 +138,29 @@ describe('kensa eval with built-in baselines', () => {
     expect(code).toBe(2);
     expect(io.err()).toContain('--model is required with --base-url');
   });
+
+  it('runs several prompt modes in one command, a run folder each, and prints the mean score by mode', async () => {
+    const out = path.join(await temporaryDir(), 'modes');
+    const args = ['eval', 'igakuqa', '--data-dir', dataDir, '--mode', '3shot,3shot-explain', '--out', out];
+    const { code, io } = await run(args);
+    expect(code).toBe(0);
+    expect(io.out()).toMatch(/mean exam score by prompt mode[\s\S]*3shot[\s\S]*3shot-explain/);
+    expect(io.out()).toMatch(/│ 474\.4 +│ 474\.4 +│/);
+    expect(io.out()).toMatch(/│ 5\/5 passed +│ 5\/5 passed +│/);
+    for (const mode of ['3shot', '3shot-explain']) {
+      const manifest = JSON.parse(await readFile(path.join(out, mode, 'manifest.json'), 'utf8'));
+      expect(manifest.mode).toBe(mode);
+    }
+    const json = await run([...args.slice(0, -1), path.join(await temporaryDir(), 'j'), '--json']);
+    const documents = JSON.parse(json.io.out());
+    expect(
+      documents.map((document: { run: { mode: string }; meanScore: number }) => [
+        document.run.mode,
+        document.meanScore,
+      ]),
+    ).toEqual([
+      ['3shot', expect.closeTo(474.4, 10)],
+      ['3shot-explain', expect.closeTo(474.4, 10)],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { AccuracyReport, Benchmark } from '@kensa/core';
+import type { AccuracyReport, Benchmark, Item, PromptMode } from '@kensa/core';
 import {
   defaultResponseCachePath,
   disabledResponseCache,
@@ -7,42 +7,24 @@ import {
   evaluate,
   finishRun,
   openResponseCache,
-  resolveModel,
+  type ResponseCache,
 } from '@kensa/runner';
 import { renderAccuracyTable } from './accuracy-table';
-import { accuracyReportJson, scoreBenchmark } from './benchmark-result';
+import { accuracyReportJson, type BenchmarkResult, scoreBenchmark } from './benchmark-result';
+import { type EvalOptions, type EvalSettings, parseEvalSettings } from './eval-settings';
+import { type ExamModeCell, renderExamModeTable } from './exam-mode-table';
 import { examReportJson, renderExamTable } from './exam-table';
 import { exitCodes } from './exit-codes';
 import { percent, percentRange } from './format';
 import type { Io } from './io';
 import { loadSources } from './load-sources';
-import { parseNumberOption } from './parse-number-option';
 import { loadRegistry } from './plugin-loader';
 import { createProgressBar } from './progress-bar';
 import { writeRunReport } from './report-command';
 import { UsageError } from './usage-error';
 import { KENSA_VERSION } from './version';
 
-export interface EvalOptions {
-  readonly model?: string;
-  readonly baseUrl?: string;
-  readonly api?: 'chat' | 'completions';
-  readonly mode?: string;
-  readonly scoring?: string;
-  readonly concurrency?: string;
-  readonly limit?: string;
-  readonly samples?: string;
-  readonly temperature?: string;
-  readonly maxTokens?: string;
-  readonly seed?: string;
-  readonly timeout?: string;
-  readonly retries?: string;
-  readonly out?: string;
-  readonly cache?: boolean;
-  readonly dataDir?: string;
-  readonly json?: boolean;
-  readonly plugin?: readonly string[];
-}
+export type { EvalOptions } from './eval-settings';
 
 function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
@@ -52,7 +34,7 @@ function timestamp(): string {
   return new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
-function promptModeOf(benchmark: Benchmark, requested: string | undefined) {
+function promptModeOf(benchmark: Benchmark, requested: string | undefined): PromptMode {
   const mode =
     requested === undefined
       ? benchmark.prompts[0]
@@ -62,6 +44,12 @@ function promptModeOf(benchmark: Benchmark, requested: string | undefined) {
     throw new UsageError(`Benchmark '${benchmark.id}' has no prompt mode '${requested}'; modes: ${known}.`);
   }
   return mode;
+}
+
+/** The prompt modes asked for (`--mode 3shot,3shot-explain`), or the benchmark's default. */
+function promptModesOf(benchmark: Benchmark, requested: string | undefined): PromptMode[] {
+  const ids = requested === undefined ? [undefined] : requested.split(',').map((id) => id.trim());
+  return ids.map((id) => promptModeOf(benchmark, id));
 }
 
 function describeTiming(result: EvaluationResult): string {
@@ -74,43 +62,137 @@ function describeTiming(result: EvaluationResult): string {
   );
 }
 
-/** `kensa eval`: asks a model (or a baseline) every question, writes a resumable run folder, prints the table. */
+/** One benchmark in one prompt mode, ready to run. */
+interface RunPlan {
+  readonly benchmark: Benchmark;
+  readonly mode: PromptMode;
+  readonly items: readonly Item[];
+  readonly allItems: readonly Item[];
+  readonly examples: readonly Item[];
+  /** As given or defaulted, for the "run again with --out" hint. */
+  readonly out: string;
+  readonly runDir: string;
+}
+
+interface RunOutcome {
+  readonly scored: BenchmarkResult;
+  readonly document: unknown;
+  readonly result: EvaluationResult;
+  readonly failures: readonly { itemId: string; sample: number; error: string | undefined }[];
+}
+
+/** Evaluates one plan into its run folder, scores the first samples, and writes the summary and the report. */
+async function runPlan(
+  plan: RunPlan,
+  settings: EvalSettings,
+  cache: ResponseCache,
+  io: Io,
+): Promise<RunOutcome> {
+  const { benchmark, mode } = plan;
+  const { model } = settings;
+  const progress = createProgressBar(io, benchmark.id);
+  let result: EvaluationResult;
+  try {
+    result = await evaluate({
+      benchmarkId: benchmark.id,
+      benchmarkVersion: benchmark.version,
+      items: plan.items,
+      examples: plan.examples,
+      mode,
+      method: settings.method,
+      ...(benchmark.likelihood === undefined ? {} : { likelihood: benchmark.likelihood }),
+      model,
+      sampling: settings.sampling,
+      samples: settings.samples,
+      concurrency: settings.concurrency,
+      ...(settings.retries === undefined ? {} : { retries: settings.retries }),
+      ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+      cache,
+      runDir: plan.runDir,
+      packages: { '@kensa/core': KENSA_VERSION },
+      onEvent: progress.onEvent,
+    });
+  } finally {
+    progress.stop();
+  }
+
+  const firstSamples = result.records.filter((record) => record.sample === 0 && record.status === 'ok');
+  const answers = new Map(firstSamples.map((record) => [record.itemId, record.reply?.text ?? '']));
+  const normAnswers =
+    settings.method === 'likelihood'
+      ? new Map(firstSamples.map((record) => [record.itemId, record.reply?.likelihood?.byMean ?? '']))
+      : undefined;
+  const scored = scoreBenchmark(benchmark, plan.items, answers, 'normalized', normAnswers);
+  const failures = result.failures.map((record) => ({
+    itemId: record.itemId,
+    sample: record.sample,
+    error: record.error,
+  }));
+  const extra = {
+    run: {
+      dir: plan.runDir,
+      model: model.name,
+      endpoint: model.endpoint,
+      mode: mode.id,
+      scoring: settings.method,
+      samples: settings.samples,
+    },
+    failures,
+    ...(result.abortReason === undefined ? {} : { aborted: result.abortReason }),
+    timing: {
+      durationMs: result.durationMs,
+      requestsSent: result.requestsSent,
+      cacheHits: result.cacheHits,
+      resumed: result.resumed,
+    },
+  };
+  const document =
+    scored.kind === 'exam' ? examReportJson(scored.report, extra) : accuracyReportJson(scored.report, extra);
+  await finishRun(plan.runDir, result.manifest, document);
+  await writeRunReport(plan.runDir, benchmark, plan.allItems, (message) => io.stderr(`${message}\n`));
+  return { scored, document, result, failures };
+}
+
+function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings, io: Io): void {
+  const { benchmark, mode } = plan;
+  const { scored, result, failures } = outcome;
+  if (scored.kind === 'exam') {
+    io.stdout(
+      renderExamTable(scored.report, { title: `${benchmark.title} — ${settings.model.name} (${mode.id})` }),
+    );
+  } else {
+    const unread = scored.report.unparsed + scored.report.missing;
+    io.stdout(
+      `${benchmark.title} — ${settings.model.name} (${settings.method === 'likelihood' ? 'likelihood' : mode.id}): ` +
+        `${percent(scored.report.accuracy)} (95% CI ${percentRange(scored.report.ci95)}), n=${scored.report.n}` +
+        `${unread > 0 ? `; ${unread} answer(s) unread or missing, counted wrong` : ''}\n`,
+    );
+  }
+  io.stdout(`${describeTiming(result)}\n`);
+  if (failures.length > 0) {
+    io.stdout(
+      `${failures.length} failed after retries (counted as wrong; run again with --out ${plan.out} to retry them):\n`,
+    );
+    for (const failure of failures.slice(0, 10))
+      io.stdout(`  ${failure.itemId}#${failure.sample}: ${failure.error}\n`);
+  }
+}
+
+/**
+ * `kensa eval`: asks a model (or a baseline) every question of each benchmark, in each prompt mode asked for,
+ * writes a resumable run folder per run, and prints the tables: per exam for exam benchmarks (and the mean score
+ * by mode when several modes ran), Table 3 for several accuracy benchmarks.
+ */
 export async function evalCommand(benchmarkIds: string, options: EvalOptions, io: Io): Promise<number> {
-  const registry = await loadRegistry(options.plugin, io.cwd);
-  const benchmarks = benchmarkIds.split(',').map((id) => registry.get(id.trim()));
-  const method = options.scoring ?? 'generate';
-  if (method !== 'generate' && method !== 'likelihood') {
-    throw new UsageError(`--scoring must be 'generate' or 'likelihood', not '${method}'.`);
-  }
-  for (const benchmark of benchmarks) {
-    if (method === 'likelihood' && benchmark.likelihood === undefined) {
-      throw new UsageError(
-        `Benchmark '${benchmark.id}' does not support --scoring likelihood; use --scoring generate.`,
-      );
-    }
-  }
-  const baseURL = options.baseUrl ?? io.env.OPENAI_BASE_URL;
-  if (options.model === undefined && baseURL !== undefined) {
-    throw new UsageError('--model is required with --base-url (the model name the server knows).');
-  }
-  const modelName = options.model ?? 'baseline:examinee-majority';
-  const seed = parseNumberOption('--seed', options.seed, { integer: true, min: 0 });
-  const model = resolveModel({
-    model: modelName,
-    ...(baseURL === undefined ? {} : { baseURL }),
-    ...(io.env.OPENAI_API_KEY ? { apiKey: io.env.OPENAI_API_KEY } : {}),
-    ...(options.api === undefined ? {} : { api: options.api }),
-    ...(seed === undefined ? {} : { seed }),
-  });
-  const samples = parseNumberOption('--samples', options.samples, { integer: true, min: 1 }) ?? 1;
-  const limit = parseNumberOption('--limit', options.limit, { integer: true, min: 1 });
-  const concurrency =
-    parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 16;
-  const temperature = parseNumberOption('--temperature', options.temperature, { min: 0 });
-  const maxTokens = parseNumberOption('--max-tokens', options.maxTokens, { integer: true, min: 1 });
-  const timeoutSeconds = parseNumberOption('--timeout', options.timeout, { min: 0.001 });
-  const retries = parseNumberOption('--retries', options.retries, { integer: true, min: 0 });
+  const settings = parseEvalSettings(benchmarkIds, options, await loadRegistry(options.plugin, io.cwd), io);
+  const { benchmarks, model } = settings;
   const log = (message: string) => io.stderr(`${message}\n`);
+  const modesOf = new Map(
+    benchmarks.map((benchmark) => [benchmark.id, promptModesOf(benchmark, options.mode)]),
+  );
+  if (settings.method === 'likelihood' && [...modesOf.values()].some((modes) => modes.length > 1)) {
+    throw new UsageError('--scoring likelihood scores the options, not a prompt: give one --mode at most.');
+  }
 
   const cache =
     options.cache === false || !model.cacheable
@@ -121,127 +203,53 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
   const accuracyReports = new Map<string, AccuracyReport>();
   try {
     for (const benchmark of benchmarks) {
-      const mode = promptModeOf(benchmark, options.mode);
+      const modes = modesOf.get(benchmark.id) ?? [];
       const contents = await loadSources(benchmark.sources, {
         ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         env: io.env,
         log,
       });
       const allItems = benchmark.parse(contents);
-      const items = limit === undefined ? allItems : allItems.slice(0, limit);
+      const items = settings.limit === undefined ? allItems : allItems.slice(0, settings.limit);
       const examples = benchmark.examples?.(contents) ?? [];
-      const defaultOut = path.join(
-        'kensa-runs',
-        `${benchmark.id}-${slug(model.name)}-${mode.id}-${timestamp()}`,
-      );
-      const out =
-        options.out === undefined
-          ? defaultOut
-          : benchmarks.length > 1
-            ? path.join(options.out, benchmark.id)
-            : options.out;
-      const runDir = path.resolve(io.cwd, out);
-      log(`Run folder: ${runDir}`);
-
-      const progress = createProgressBar(io, benchmark.id);
-      let result: EvaluationResult;
-      try {
-        result = await evaluate({
-          benchmarkId: benchmark.id,
-          benchmarkVersion: benchmark.version,
-          items,
-          examples,
+      const examCells: ExamModeCell[] = [];
+      for (const mode of modes) {
+        // Several runs in one command go to subfolders of --out: <benchmark>/<mode> as needed.
+        const subfolders = [
+          ...(benchmarks.length > 1 ? [benchmark.id] : []),
+          ...(modes.length > 1 ? [mode.id] : []),
+        ];
+        const out =
+          options.out === undefined
+            ? path.join('kensa-runs', `${benchmark.id}-${slug(model.name)}-${mode.id}-${timestamp()}`)
+            : path.join(options.out, ...subfolders);
+        const plan: RunPlan = {
+          benchmark,
           mode,
-          method,
-          ...(benchmark.likelihood === undefined ? {} : { likelihood: benchmark.likelihood }),
-          model,
-          sampling: {
-            ...(temperature === undefined ? {} : { temperature }),
-            ...(maxTokens === undefined ? {} : { maxTokens }),
-            ...(seed === undefined ? {} : { seed }),
-          },
-          samples,
-          concurrency,
-          ...(retries === undefined ? {} : { retries }),
-          ...(timeoutSeconds === undefined ? {} : { timeoutMs: timeoutSeconds * 1000 }),
-          cache,
-          runDir,
-          packages: { '@kensa/core': KENSA_VERSION },
-          onEvent: progress.onEvent,
-        });
-      } finally {
-        progress.stop();
+          items,
+          allItems,
+          examples,
+          out,
+          runDir: path.resolve(io.cwd, out),
+        };
+        log(`Run folder: ${plan.runDir}`);
+        const outcome = await runPlan(plan, settings, cache, io);
+        documents.push(outcome.document);
+        if (outcome.scored.kind === 'accuracy') accuracyReports.set(benchmark.id, outcome.scored.report);
+        else examCells.push({ mode: mode.id, report: outcome.scored.report });
+        if (!options.json) printOutcome(plan, outcome, settings, io);
+        if (outcome.result.abortReason !== undefined) log(`kensa: ${outcome.result.abortReason}`);
+        if (outcome.failures.length > 0 || outcome.result.abortReason !== undefined)
+          exitCode = exitCodes.failures;
       }
-
-      const firstSamples = result.records.filter((record) => record.sample === 0 && record.status === 'ok');
-      const answers = new Map(firstSamples.map((record) => [record.itemId, record.reply?.text ?? '']));
-      const normAnswers =
-        method === 'likelihood'
-          ? new Map(firstSamples.map((record) => [record.itemId, record.reply?.likelihood?.byMean ?? '']))
-          : undefined;
-      const scored = scoreBenchmark(benchmark, items, answers, 'normalized', normAnswers);
-      const failures = result.failures.map((record) => ({
-        itemId: record.itemId,
-        sample: record.sample,
-        error: record.error,
-      }));
-      const extra = {
-        run: {
-          dir: runDir,
-          model: model.name,
-          endpoint: model.endpoint,
-          mode: mode.id,
-          scoring: method,
-          samples,
-        },
-        failures,
-        ...(result.abortReason === undefined ? {} : { aborted: result.abortReason }),
-        timing: {
-          durationMs: result.durationMs,
-          requestsSent: result.requestsSent,
-          cacheHits: result.cacheHits,
-          resumed: result.resumed,
-        },
-      };
-      const document =
-        scored.kind === 'exam'
-          ? examReportJson(scored.report, extra)
-          : accuracyReportJson(scored.report, extra);
-      if (scored.kind === 'accuracy') accuracyReports.set(benchmark.id, scored.report);
-      await finishRun(runDir, result.manifest, document);
-      await writeRunReport(runDir, benchmark, allItems, log);
-      documents.push(document);
-
-      if (!options.json) {
-        if (scored.kind === 'exam') {
-          io.stdout(
-            renderExamTable(scored.report, { title: `${benchmark.title} — ${model.name} (${mode.id})` }),
-          );
-        } else {
-          const unread = scored.report.unparsed + scored.report.missing;
-          io.stdout(
-            `${benchmark.title} — ${model.name} (${method === 'likelihood' ? 'likelihood' : mode.id}): ` +
-              `${percent(scored.report.accuracy)} (95% CI ${percentRange(scored.report.ci95)}), n=${scored.report.n}` +
-              `${unread > 0 ? `; ${unread} answer(s) unread or missing, counted wrong` : ''}\n`,
-          );
-        }
-        io.stdout(`${describeTiming(result)}\n`);
-        if (failures.length > 0) {
-          io.stdout(
-            `${failures.length} failed after retries (counted as wrong; run again with --out ${out} to retry them):\n`,
-          );
-          for (const failure of failures.slice(0, 10))
-            io.stdout(`  ${failure.itemId}#${failure.sample}: ${failure.error}\n`);
-        }
-      }
-      if (result.abortReason !== undefined) log(`kensa: ${result.abortReason}`);
-      if (failures.length > 0 || result.abortReason !== undefined) exitCode = exitCodes.failures;
+      if (!options.json && examCells.length > 1)
+        io.stdout(renderExamModeTable(benchmark.title, model.name, examCells));
     }
   } finally {
     cache.close();
   }
   if (!options.json && accuracyReports.size > 1) {
-    const label = `${model.name} (${method === 'likelihood' ? 'likelihood' : (benchmarks[0]?.prompts[0]?.id ?? '')})`;
+    const label = `${model.name} (${settings.method === 'likelihood' ? 'likelihood' : (benchmarks[0]?.prompts[0]?.id ?? '')})`;
     io.stdout(renderAccuracyTable([...accuracyReports.keys()], [{ label, reports: accuracyReports }]));
   }
   if (options.json)
