@@ -75,6 +75,9 @@ describe('createOpenAIModel', () => {
     expect(body.prompt.startsWith('医師国家試験を解きます。\n\n問題: 例題')).toBe(true);
     expect(body.prompt.endsWith('ちょうど2個選んでください。\n答え:\n')).toBe(true);
     expect(body.stop).toEqual(['\n\n問題:']);
+    expect((request.body as { max_tokens: number }).max_tokens).toBe(1024);
+    const capped = model.request({ item, prompt, sample: 0 }, { maxTokens: 64 });
+    expect((capped.body as { max_tokens: number }).max_tokens).toBe(64);
     const reply = model.parse(await model.send(request, { timeoutMs: 2000 }));
     expect(reply.text).toBe('b,d');
     expect(server.requests[0]?.path).toBe('/v1/completions');

@@ -22,6 +22,9 @@ export interface OpenAIModelOptions {
   readonly maxConnections?: number;
 }
 
+/** Reply length for completions requests when `--max-tokens` is not given (the API's own default is 16). */
+export const completionMaxTokens = 1024;
+
 /** Where a completions-endpoint model should stop: before it starts writing the next question. */
 const completionStop = ['\n\n問題:'];
 
@@ -84,7 +87,15 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
         return { api, body: { model: options.model, messages: task.prompt.messages, ...fields } };
       }
       const prompt = messagesToText(task.prompt.messages);
-      return { api, body: { model: options.model, prompt, stop: completionStop, ...fields } };
+      // The completions API stops after 16 tokens unless told otherwise, which would cut every explanation.
+      const body = {
+        model: options.model,
+        prompt,
+        stop: completionStop,
+        max_tokens: completionMaxTokens,
+        ...fields,
+      };
+      return { api, body };
     },
     likelihoodRequest(likelihood: LikelihoodPrompt): ModelRequest {
       // All options in one request; max_tokens 1 because some servers refuse 0. The generated token lies past
