@@ -8,6 +8,7 @@ import {
   finishRun,
   openResponseCache,
   type ResponseCache,
+  VERSION as RUNNER_VERSION,
 } from '@kensa/runner';
 import { renderAccuracyTable } from './accuracy-table';
 import { accuracyReportJson, type BenchmarkResult, scoreBenchmark } from './benchmark-result';
@@ -109,7 +110,7 @@ async function runPlan(
       ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
       cache,
       runDir: plan.runDir,
-      packages: { '@kensa/core': KENSA_VERSION },
+      packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
       onEvent: progress.onEvent,
     });
   } finally {

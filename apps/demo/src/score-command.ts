@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { type Benchmark, type MatchMode, matchPredictions, type Prediction } from '@kensa/core';
-import { type RunRecord, sha256Hex, writeScoreRun } from '@kensa/runner';
+import { VERSION as RUNNER_VERSION, type RunRecord, sha256Hex, writeScoreRun } from '@kensa/runner';
 import { examReportJson, renderExamTable } from './exam-table';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
@@ -120,7 +120,7 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
         mode: 'predictions',
         match,
         predictions: provenance,
-        packages: { '@kensa/core': KENSA_VERSION },
+        packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
         startedAt: now,
         finishedAt: now,
       },
