@@ -7,6 +7,8 @@ import { percent, percentRange, points } from './format';
  * picked and the verdict, then the mean score over the exams present.
  */
 export function renderExamTable(report: ExamReport, options: { title: string }): string {
+  if (report.exams.length === 0)
+    return `${options.title}\nNo exam was scored: there is no answer to score.\n`;
   const sectionNames = report.exams[0]?.sections.map((section) => section.name) ?? [];
   const table = new Table({
     head: [

@@ -9,6 +9,22 @@ export interface ErrorVerdict {
   readonly retryAfterMs?: number;
   readonly status?: number;
   readonly message: string;
+  /** The server could not be reached at all (refused, unknown host): before any answer, the whole run is stuck. */
+  readonly unreachable?: boolean;
+}
+
+const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+function errorCode(error: unknown): string | undefined {
+  for (
+    let current = error;
+    typeof current === 'object' && current !== null;
+    current = (current as { cause?: unknown }).cause
+  ) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
 }
 
 function headerOf(headers: Headers | undefined, name: string): string | null {
@@ -25,9 +41,11 @@ export function classifyModelError(error: unknown): ErrorVerdict {
   if (error instanceof OpenAI.APIConnectionTimeoutError)
     return { action: 'retry', message: 'the request timed out' };
   if (error instanceof OpenAI.APIConnectionError) {
+    const message = `connection failed: ${error.cause instanceof Error ? error.cause.message : error.message}`;
     return {
       action: 'retry',
-      message: `connection failed: ${error.cause instanceof Error ? error.cause.message : error.message}`,
+      message,
+      ...(unreachableCodes.has(errorCode(error) ?? '') ? { unreachable: true } : {}),
     };
   }
   if (error instanceof OpenAI.APIError && error.status !== undefined) {

@@ -213,4 +213,16 @@ describe('evaluate against the mock server', () => {
       /holds a run with samples 1, not 2/,
     );
   });
+
+  it('stops the run when the server cannot be reached at all, instead of retrying every item', async () => {
+    const mock = await startServer();
+    const unreachable = 'http://127.0.0.1:9/v1'; // the discard port: nothing listens there, the connection is refused
+    const model = createOpenAIModel({ model: 'mock-model', baseURL: unreachable });
+    const result = await evaluate(
+      baseOptions(mock, await temporaryDir(), { model, retries: 1, concurrency: 1 }),
+    );
+    expect(result.abortReason).toMatch(/cannot reach http:\/\/127\.0\.0\.1:9\/v1 .*ECONNREFUSED/);
+    expect(result.requestsSent).toBe(2);
+    expect(result.failures).toHaveLength(1);
+  });
 });

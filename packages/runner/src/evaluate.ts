@@ -176,6 +176,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   let requestsSent = 0;
   let cacheHits = 0;
   let abortReason: string | undefined;
+  // Whether any request of this run got an answer: before that, an unreachable server stops the run.
+  let answeredByServer = false;
 
   async function answer(item: Item, sample: number): Promise<void> {
     if (abortReason !== undefined) return;
@@ -216,6 +218,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       requestsSent++;
       try {
         const response = await model.send(request, { timeoutMs });
+        answeredByServer = true;
         reply = read(response);
         if (model.cacheable)
           cache.put(key, { response, createdAt: now(), model: model.name, endpoint: model.endpoint });
@@ -227,6 +230,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
         };
         if (verdict.action === 'abort') {
           abortReason ??= `${verdict.message} (item ${item.id}); stopped the run: every other request would fail the same way.`;
+          break;
+        }
+        if (verdict.unreachable && attempts > retries && !answeredByServer) {
+          abortReason ??= `cannot reach ${model.endpoint} (${verdict.message}); is the server running, and is --base-url right?`;
           break;
         }
         if (verdict.action === 'fail' || attempts > retries) break;
