@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { SourceFile } from '@kensa/core';
 import { backoffDelay, parseRetryAfter } from './retry-delay';
-import { sha256Hex } from './sha256';
+import { sha256Mismatch } from './sha256';
 import { SourceError } from './source-error';
 import { writeFileAtomic } from './write-file-atomic';
 
@@ -52,21 +52,19 @@ export async function downloadFile(
   options: DownloadFileOptions = {},
 ): Promise<Buffer> {
   const data = await fetchWithRetries(file, options);
-  if (file.sha256 !== undefined) {
-    const actual = sha256Hex(data);
-    if (actual !== file.sha256.toLowerCase()) {
-      throw new SourceError({
-        source: file.source,
-        path: file.path,
-        url: file.url,
-        reason: 'checksum',
-        message:
-          `The download of ${file.source} file '${file.path}' from ${file.url} does not match its pinned checksum: ` +
-          `expected sha256 ${file.sha256}, got ${actual}. Nothing was cached. The upstream file changed or the ` +
-          `download was altered on the way; report it to the benchmark's maintainers, or pass --data-dir DIR ` +
-          `with a verified mirror of the upstream paths.`,
-      });
-    }
+  const actual = sha256Mismatch(file.sha256, data);
+  if (actual !== undefined) {
+    throw new SourceError({
+      source: file.source,
+      path: file.path,
+      url: file.url,
+      reason: 'checksum',
+      message:
+        `The download of ${file.source} file '${file.path}' from ${file.url} does not match its pinned checksum: ` +
+        `expected sha256 ${file.sha256}, got ${actual}. Nothing was cached. The upstream file changed or the ` +
+        `download was altered on the way; report it to the benchmark's maintainers, or pass --data-dir DIR ` +
+        `with a verified mirror of the upstream paths.`,
+    });
   }
   try {
     await writeFileAtomic(destination, data);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { SourceFile } from '@kensa/core';
 import { defaultCacheDir } from './cache-dir';
 import { type DownloadOptions, downloadFile } from './download-file';
-import { sha256Hex } from './sha256';
+import { sha256Mismatch } from './sha256';
 import { SourceError } from './source-error';
 
 /** Where a resolved file's bytes came from. */
@@ -183,20 +183,18 @@ async function readFromDataDir(file: SourceFile, dataDir: string): Promise<ReadR
     }
     throw readError(file, location, error, 'Check the permissions of the data directory.');
   }
-  if (file.sha256 !== undefined) {
-    const actual = sha256Hex(data);
-    if (actual !== file.sha256.toLowerCase()) {
-      throw new SourceError({
-        source: file.source,
-        path: file.path,
-        url: file.url,
-        reason: 'checksum',
-        message:
-          `${location} does not match the pinned checksum of ${file.source} file '${file.path}': expected ` +
-          `sha256 ${file.sha256}, got ${actual}. The mirror copy was edited or comes from another revision; ` +
-          `replace it with ${file.url}.`,
-      });
-    }
+  const actual = sha256Mismatch(file.sha256, data);
+  if (actual !== undefined) {
+    throw new SourceError({
+      source: file.source,
+      path: file.path,
+      url: file.url,
+      reason: 'checksum',
+      message:
+        `${location} does not match the pinned checksum of ${file.source} file '${file.path}': expected ` +
+        `sha256 ${file.sha256}, got ${actual}. The mirror copy was edited or comes from another revision; ` +
+        `replace it with ${file.url}.`,
+    });
   }
   return { data, origin: 'data-dir', location };
 }
@@ -217,7 +215,7 @@ async function readThroughCache(
     }
   }
   if (cached !== undefined) {
-    if (file.sha256 === undefined || sha256Hex(cached) === file.sha256.toLowerCase()) {
+    if (sha256Mismatch(file.sha256, cached) === undefined) {
       return { data: cached, origin: 'cache', location: cachePath };
     }
     onProgress?.({ type: 'stale-cache', file, cachePath });

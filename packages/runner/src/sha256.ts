@@ -4,3 +4,13 @@ import { createHash } from 'node:crypto';
 export function sha256Hex(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
 }
+
+/**
+ * Checks bytes against a pinned checksum: undefined when they match (or nothing is pinned), else the bytes'
+ * actual SHA-256, for the error message.
+ */
+export function sha256Mismatch(expected: string | undefined, data: Uint8Array): string | undefined {
+  if (expected === undefined) return undefined;
+  const actual = sha256Hex(data);
+  return actual === expected.toLowerCase() ? undefined : actual;
+}
