@@ -1,16 +1,11 @@
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { sharedDataDir } from '@kensa/test-support';
+import { sharedDataDir, temporaryDir } from '@kensa/test-support';
 import { describe, expect, it } from 'vitest';
 import { main } from './main';
 import { captureIo } from './test-io';
 
 const dataDir = sharedDataDir();
-
-async function temporaryDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'kensa-eval-'));
-}
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir(), ...env } });

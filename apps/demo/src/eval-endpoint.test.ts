@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { examQuestionText, type Item } from '@kensa/core';
 import { igakuqa } from '@kensa/igakuqa';
-import { readSharedSources, sharedDataDir } from '@kensa/test-support';
+import { readSharedSources, sharedDataDir, temporaryDir } from '@kensa/test-support';
 import { createMockServer, type MockServer } from '@kensa/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from './main';
@@ -23,10 +22,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function temporaryDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'kensa-endpoint-'));
-}
 
 type ChatBody = { messages: { role: string; content: string }[] };
 const lastMessage = (body: unknown) => (body as ChatBody).messages.at(-1)?.content ?? '';

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Benchmark, examQuestionText, type Item, messagesToText } from '@kensa/core';
 import { igakuqa } from '@kensa/igakuqa';
-import { readSharedSources, sharedDataDir } from '@kensa/test-support';
+import { readSharedSources, sharedDataDir, temporaryDir } from '@kensa/test-support';
 import { createMockServer, type MockServer } from '@kensa/testing';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { main } from './main';
@@ -21,10 +20,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function temporaryDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'kensa-rpo-'));
-}
 
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir(), ...env } });

@@ -1,7 +1,12 @@
-import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { readSha256Sums, type ServedDirectory, serveDirectory, sharedDataDir } from '@kensa/test-support';
+import {
+  readSha256Sums,
+  type ServedDirectory,
+  serveDirectory,
+  sharedDataDir,
+  temporaryDir,
+} from '@kensa/test-support';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from './main';
 import { captureIo } from './test-io';
@@ -23,10 +28,6 @@ async function scoreJson(args: string[]) {
   expect(io.err()).not.toContain('kensa:');
   expect(code).toBe(0);
   return JSON.parse(io.out());
-}
-
-async function temporaryDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'kensa-score-'));
 }
 
 // Published by the IgakuQA paper's evaluate_main.py on these files (shared/data/igakuqa/SOURCE.md).

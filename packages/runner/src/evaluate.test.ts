@@ -1,6 +1,6 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { temporaryDir } from '@kensa/test-support';
 import { createMockServer, type MockServer, type MockServerOptions } from '@kensa/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EvaluateOptions, type EvaluationEvent, evaluate } from './evaluate';
@@ -13,10 +13,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-async function temporaryDir(): Promise<string> {
-  return mkdtemp(path.join(tmpdir(), 'kensa-evaluate-'));
-}
 
 async function startServer(options: MockServerOptions = {}): Promise<MockServer> {
   server = await createMockServer({ reply: ({ body }) => keyForRequest(body), ...options });
