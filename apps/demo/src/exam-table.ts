@@ -1,6 +1,6 @@
 import type { ExamReport } from '@kensa/core';
 import Table from 'cli-table3';
-import { percent, percentRange, points } from './format';
+import { percent, percentRange, points } from '@kensa/report';
 
 /**
  * The paper-style table: one row per exam with score, accuracy, each section against its pass line, 禁忌肢

@@ -1,15 +1,15 @@
 import { KensaError } from '@kensa/core';
 import { Command, CommanderError, Option } from 'commander';
-import { compareCommand } from './compare-command';
-import { evalCommand } from './eval-command';
+import { compareCommand } from './commands/compare/compare-command';
+import { evalCommand } from './commands/eval/eval-command';
+import { listCommand } from './commands/list/list-command';
+import { reportCommand } from './commands/report/report-command';
+import { rpoBuildCommand } from './commands/rpo-build/rpo-build-command';
+import { rpoConfigCommand } from './commands/rpo-config/rpo-config-command';
+import { rpoLossCommand } from './commands/rpo-loss/rpo-loss-command';
+import { scoreCommand } from './commands/score/score-command';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
-import { listCommand } from './list-command';
-import { reportCommand } from './report-command';
-import { rpoBuildCommand } from './rpo-build-command';
-import { rpoConfigCommand } from './rpo-config-command';
-import { rpoLossCommand } from './rpo-loss-command';
-import { scoreCommand } from './score-command';
 import { KENSA_VERSION } from './version';
 
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {

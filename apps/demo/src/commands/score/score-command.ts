@@ -1,0 +1,147 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { type Benchmark, type MatchMode, matchPredictions, type Prediction } from '@kensa/core';
+import { scoreAnswers } from '@kensa/report';
+import {
+  expandPredictionPaths,
+  loadSources,
+  VERSION as RUNNER_VERSION,
+  type RunRecord,
+  readPredictionFiles,
+  sha256Hex,
+  writeScoreRun,
+} from '@kensa/runner';
+import { examReportJson, renderExamTable } from '../../exam-table';
+import { exitCodes } from '../../exit-codes';
+import type { Io } from '../../io';
+import { loadRegistry } from '../../plugin-loader';
+import { UsageError } from '../../usage-error';
+import { KENSA_VERSION } from '../../version';
+import { writeRunReport } from '../report/report-command';
+
+export interface ScoreOptions {
+  readonly predictions?: readonly string[];
+  readonly published?: string;
+  readonly dataDir?: string;
+  readonly out?: string;
+  readonly json?: boolean;
+  readonly match?: string;
+  readonly plugin?: readonly string[];
+}
+
+function predictionFormatOf(benchmark: Benchmark) {
+  if (benchmark.predictions === undefined) {
+    throw new UsageError(
+      `Benchmark '${benchmark.id}' has no prediction-file format; use 'kensa eval' instead.`,
+    );
+  }
+  return benchmark.predictions;
+}
+
+function matchModeOf(option: string | undefined, fallback: MatchMode): MatchMode {
+  if (option === undefined) return fallback;
+  if (option === 'exact' || option === 'normalized') return option;
+  throw new UsageError(`--match must be 'exact' or 'normalized', not '${option}'.`);
+}
+
+/** `kensa score <benchmark>`: scores prediction files (or the paper's published ones) exactly like the paper. */
+export async function scoreCommand(benchmarkId: string, options: ScoreOptions, io: Io): Promise<number> {
+  const benchmark = (await loadRegistry(options.plugin, io.cwd)).get(benchmarkId);
+  const format = predictionFormatOf(benchmark);
+  const hasFiles = (options.predictions?.length ?? 0) > 0;
+  if (hasFiles === (options.published !== undefined)) {
+    throw new UsageError('Give either --predictions <file|dir>... or --published NAME (not both).');
+  }
+  const match = matchModeOf(options.match, format.match);
+  const sourceOptions = {
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    env: io.env,
+    log: io.stderr.bind(null),
+  };
+  const log = (message: string) => io.stderr(`${message}\n`);
+
+  let predictions: Prediction[];
+  let provenance: { published?: string; files?: { path: string; sha256: string }[] };
+  if (options.published !== undefined) {
+    const published = format.published;
+    if (published === undefined || !published.names.includes(options.published)) {
+      const names = published?.names.join(', ') ?? 'none';
+      throw new UsageError(
+        `Unknown published predictions '${options.published}' for ${benchmark.id}; known: ${names}.`,
+      );
+    }
+    const files = published.sources(options.published);
+    log(`Fetching the published '${options.published}' predictions (${files.length} files)…`);
+    const contents = await loadSources(files, { ...sourceOptions, log });
+    predictions = files.flatMap((file) => format.parse(contents.get(file.path) ?? '', file.path));
+    provenance = { published: options.published };
+  } else {
+    const files = await expandPredictionPaths(options.predictions ?? [], io.cwd);
+    predictions = await readPredictionFiles(files, format, io.cwd);
+    provenance = {
+      files: await Promise.all(
+        files.map(async (file) => ({ path: file, sha256: sha256Hex(await readFile(file)) })),
+      ),
+    };
+  }
+
+  const contents = await loadSources(benchmark.sources, { ...sourceOptions, log });
+  const items = benchmark.parse(contents);
+  const answers = matchPredictions(items, predictions);
+  const report = scoreAnswers(benchmark, items, answers, match);
+  const summary = examReportJson(report, {
+    benchmarkVersion: benchmark.version,
+    match,
+    predictions: provenance,
+  });
+
+  if (options.out !== undefined) {
+    const directory = resolve(io.cwd, options.out);
+    const explanations = new Map(
+      predictions.map((prediction) => [prediction.itemId, prediction.explanation]),
+    );
+    const records: RunRecord[] = report.scores.map((score) => {
+      const explanation = explanations.get(score.id);
+      return {
+        itemId: score.id,
+        sample: 0,
+        status: 'ok',
+        ...(score.prediction === undefined ? {} : { reply: { text: score.prediction } }),
+        ...(explanation === undefined ? {} : { explanation }),
+        extracted: score.extracted ?? null,
+        verdict: score.verdict,
+        correct: score.correct,
+      };
+    });
+    const now = new Date().toISOString();
+    await writeScoreRun(
+      directory,
+      {
+        kind: 'score',
+        formatVersion: 1,
+        benchmark: benchmark.id,
+        benchmarkVersion: benchmark.version,
+        model: options.published ?? 'predictions',
+        mode: 'predictions',
+        match,
+        predictions: provenance,
+        packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
+        startedAt: now,
+        finishedAt: now,
+      },
+      records,
+      summary,
+    );
+    log(`Run folder: ${directory}`);
+    await writeRunReport(directory, benchmark, items, log);
+  }
+
+  if (options.json) {
+    io.stdout(`${JSON.stringify(summary, null, 2)}\n`);
+  } else {
+    const what =
+      options.published === undefined ? 'predictions' : `published '${options.published}' predictions`;
+    io.stdout(renderExamTable(report, { title: `${benchmark.title} — ${what} (match: ${match})` }));
+  }
+  return exitCodes.success;
+}
