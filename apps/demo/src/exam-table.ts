@@ -1,6 +1,6 @@
 import type { ExamReport } from '@kensa/core';
-import Table from 'cli-table3';
 import { percent, percentRange, points } from '@kensa/report';
+import Table from 'cli-table3';
 
 /**
  * The paper-style table: one row per exam with score, accuracy, each section against its pass line, 禁忌肢
@@ -53,16 +53,4 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
   if (missing > 0)
     lines.push(`${missing} question(s) in the scored blocks have no prediction and count as wrong.`);
   return `${lines.join('\n')}\n`;
-}
-
-/** The `--json` document: the contract's fields first, then the breakdowns. */
-export function examReportJson(report: ExamReport, extra: Record<string, unknown>) {
-  return {
-    benchmark: report.benchmark,
-    meanScore: report.meanScore,
-    exams: report.exams,
-    ...extra,
-    categories: report.categories,
-    sections: report.sections,
-  };
 }

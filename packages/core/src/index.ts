@@ -104,6 +104,7 @@ export {
   type VerdictCounts,
   type VerdictDisagreement,
 } from './preference-data';
+export { PreferenceInputError } from './preference-input-error';
 export {
   type PairingOptions,
   type PairingStrategy,
@@ -118,6 +119,12 @@ export {
   preferenceTiers,
   type ResponseOrigin,
 } from './preference-pairs';
+export {
+  type CollectPreferenceQuestionsOptions,
+  collectPreferenceQuestions,
+  type PreferenceRunInput,
+  type PreferenceRunRecord,
+} from './preference-questions';
 export { RpoInputError } from './rpo-input-error';
 export {
   logSigmoid,

@@ -52,3 +52,22 @@ export function accuracyReportJson(report: AccuracyReport, extra: Record<string,
     categories: report.categories,
   };
 }
+
+/** The `--json` document of an exam benchmark: the contract's fields first, then the breakdowns. */
+export function examReportJson(report: ExamReport, extra: Record<string, unknown>) {
+  return {
+    benchmark: report.benchmark,
+    meanScore: report.meanScore,
+    exams: report.exams,
+    ...extra,
+    categories: report.categories,
+    sections: report.sections,
+  };
+}
+
+/** A result's `--json` document (also the run folder's `summary.json`), whichever the aggregation. */
+export function benchmarkResultJson(result: BenchmarkResult, extra: Record<string, unknown>) {
+  return result.kind === 'exam'
+    ? examReportJson(result.report, extra)
+    : accuracyReportJson(result.report, extra);
+}

@@ -1,5 +1,11 @@
 export const VERSION = '0.1.0';
-export { accuracyReportJson, type BenchmarkResult, scoreBenchmark } from './benchmark-result';
+export {
+  accuracyReportJson,
+  type BenchmarkResult,
+  benchmarkResultJson,
+  examReportJson,
+  scoreBenchmark,
+} from './benchmark-result';
 export { type ChartLibrary, chartLibrary } from './chart-library';
 export {
   type ComparedRun,
@@ -18,11 +24,19 @@ export {
   type ItemLoader,
   type LoadedRun,
   loadRun,
+  type RunFromRecordsOptions,
   type RunResult,
+  runFromRecords,
   runLabel,
   scoreRun,
 } from './load-run';
 export { modeName } from './mode-name';
+export {
+  type PredictionProvenance,
+  scorePredictions,
+  type WritePredictionRunOptions,
+  writePredictionRun,
+} from './prediction-run';
 export { ReportInputError } from './report-error';
 export { type RenderReportOptions, renderReportHtml } from './report-html';
 export {
@@ -40,3 +54,5 @@ export {
   reportSummaryJson,
 } from './report-model';
 export { scoreAnswers } from './score-answers';
+export { scoreEvaluation } from './score-evaluation';
+export { type WriteReportSettings, writeReport, writeRunReport } from './write-report';

@@ -125,23 +125,25 @@ function readRunFolder(directory: string): RunFolder<AnyRunManifest> {
   }
 }
 
-/**
- * Reads a run folder (from `kensa eval` or `kensa score --out`) and re-scores it from its log with the
- * benchmark's current items and rules, rather than trusting the numbers in its summary.
- */
-export async function loadRun(
-  directory: string,
-  options: { readonly registry: Registry; readonly loadItems: ItemLoader },
-): Promise<LoadedRun> {
-  const { registry, loadItems } = options;
-  const folder = readRunFolder(directory);
-  const manifest = folder.manifest;
-  if (!registry.has(manifest.benchmark)) {
-    throw new ReportInputError(
-      `Run folder ${directory} holds a run of '${manifest.benchmark}', which this CLI does not know (see 'kensa list'; a third-party benchmark needs --plugin).`,
-    );
-  }
-  const benchmark = registry.get(manifest.benchmark);
+/** A run already in memory: what `kensa eval` or `kensa score` just wrote, or a folder read back. */
+export interface RunFromRecordsOptions {
+  readonly directory: string;
+  readonly manifest: AnyRunManifest;
+  readonly benchmark: Benchmark;
+  /** The benchmark's items (all of them, or at least every item the run answered), in benchmark order. */
+  readonly items: readonly Item[];
+  /** The run's records, every sample; the report uses sample 0. */
+  readonly records: readonly RunRecord[];
+  /**
+   * The scores the run was just given. When they cover exactly the items the run answered, they are used as they
+   * are and nothing is scored again; otherwise (no result, or an interrupted run) the answers are re-scored.
+   */
+  readonly result?: RunResult;
+}
+
+/** A run from its records: the sample-0 answers, scored (or re-scored) on the benchmark's current items. */
+export function runFromRecords(options: RunFromRecordsOptions): LoadedRun {
+  const { directory, manifest, benchmark } = options;
   const warnings: string[] = [];
   if (manifest.benchmarkVersion !== benchmark.version) {
     warnings.push(
@@ -149,17 +151,22 @@ export async function loadRun(
     );
   }
   const records = new Map<string, RunRecord>();
-  for (const record of folder.records) if (record.sample === 0) records.set(record.itemId, record);
-  const allItems = await loadItems(benchmark);
-  const known = new Set(allItems.map((item) => item.id));
+  for (const record of options.records) if (record.sample === 0) records.set(record.itemId, record);
+  const known = new Set(options.items.map((item) => item.id));
   const unknown = [...records.keys()].filter((id) => !known.has(id));
   if (unknown.length > 0) {
     warnings.push(
       `${directory}: ${unknown.length} logged item(s) are not in ${benchmark.id} version ${benchmark.version} (${unknown.slice(0, 3).join(', ')}…); left out.`,
     );
   }
-  const items = allItems.filter((item) => records.has(item.id));
-  const result = scoreRun(benchmark, items, records, manifest.match);
+  const items = options.items.filter((item) => records.has(item.id));
+  const given = options.result;
+  const reusable =
+    given !== undefined &&
+    unknown.length === 0 &&
+    given.report.scores.length === records.size &&
+    given.report.scores.every((score) => records.has(score.id));
+  const result = reusable ? given : scoreRun(benchmark, items, records, manifest.match);
   const scores = result.report.scores;
   const verdictMismatches = scores
     .filter((score) => {
@@ -184,4 +191,25 @@ export async function loadRun(
     verdictMismatches,
     warnings,
   };
+}
+
+/**
+ * Reads a run folder (from `kensa eval` or `kensa score --out`) and re-scores it from its log with the
+ * benchmark's current items and rules, rather than trusting the numbers in its summary.
+ */
+export async function loadRun(
+  directory: string,
+  options: { readonly registry: Registry; readonly loadItems: ItemLoader },
+): Promise<LoadedRun> {
+  const { registry, loadItems } = options;
+  const folder = readRunFolder(directory);
+  const manifest = folder.manifest;
+  if (!registry.has(manifest.benchmark)) {
+    throw new ReportInputError(
+      `Run folder ${directory} holds a run of '${manifest.benchmark}', which this CLI does not know (see 'kensa list'; a third-party benchmark needs --plugin).`,
+    );
+  }
+  const benchmark = registry.get(manifest.benchmark);
+  const items = await loadItems(benchmark);
+  return runFromRecords({ directory, manifest, benchmark, items, records: folder.records });
 }

@@ -1,4 +1,15 @@
 export const VERSION = '0.1.0';
+export type {
+  BuildPreferenceDatasetOptions,
+  EvalOverlapPolicy,
+  PreferenceDatasetResult,
+} from './build-preference-dataset';
+export {
+  buildPreferenceDataset,
+  evalOverlapCount,
+  explainMode,
+  readPreferenceRuns,
+} from './build-preference-dataset';
 export { defaultCacheDir } from './cache-dir';
 export type { ErrorVerdict } from './classify-model-error';
 export { classifyModelError } from './classify-model-error';

@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { AccuracyReport, Benchmark, Item, PromptMode } from '@kensa/core';
 import {
-  accuracyReportJson,
   type BenchmarkResult,
+  benchmarkResultJson,
   percent,
   percentRange,
-  scoreBenchmark,
+  runFromRecords,
+  scoreEvaluation,
+  writeRunReport,
 } from '@kensa/report';
 import {
   defaultResponseCachePath,
@@ -18,13 +20,12 @@ import {
   type ResponseCache,
   VERSION as RUNNER_VERSION,
 } from '@kensa/runner';
-import { examReportJson, renderExamTable } from '../../exam-table';
+import { renderExamTable } from '../../exam-table';
 import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
 import { loadRegistry } from '../../plugin-loader';
 import { UsageError } from '../../usage-error';
 import { KENSA_VERSION } from '../../version';
-import { writeRunReport } from '../report/report-command';
 import { renderAccuracyTable } from './accuracy-table';
 import { type EvalOptions, type EvalSettings, parseEvalSettings } from './eval-settings';
 import { type ExamModeCell, renderExamModeTable } from './exam-mode-table';
@@ -122,13 +123,7 @@ async function runPlan(
     progress.stop();
   }
 
-  const firstSamples = result.records.filter((record) => record.sample === 0 && record.status === 'ok');
-  const answers = new Map(firstSamples.map((record) => [record.itemId, record.reply?.text ?? '']));
-  const normAnswers =
-    settings.method === 'likelihood'
-      ? new Map(firstSamples.map((record) => [record.itemId, record.reply?.likelihood?.byMean ?? '']))
-      : undefined;
-  const scored = scoreBenchmark(benchmark, plan.items, answers, 'normalized', normAnswers);
+  const scored = scoreEvaluation(benchmark, plan.items, result.records, settings.method);
   const failures = result.failures.map((record) => ({
     itemId: record.itemId,
     sample: record.sample,
@@ -152,10 +147,18 @@ async function runPlan(
       resumed: result.resumed,
     },
   };
-  const document =
-    scored.kind === 'exam' ? examReportJson(scored.report, extra) : accuracyReportJson(scored.report, extra);
+  const document = benchmarkResultJson(scored, extra);
   await finishRun(plan.runDir, result.manifest, document);
-  await writeRunReport(plan.runDir, benchmark, plan.allItems, (message) => io.stderr(`${message}\n`));
+  // The report shows the scores just computed: the run is not read back and scored again.
+  const run = runFromRecords({
+    directory: plan.runDir,
+    manifest: result.manifest,
+    benchmark,
+    items: plan.allItems,
+    records: result.records,
+    result: scored,
+  });
+  await writeRunReport(run, (message) => io.stderr(`${message}\n`));
   return { scored, document, result, failures };
 }
 

@@ -1,7 +1,5 @@
 import path from 'node:path';
-import { type Benchmark, createRegistry, type Item } from '@kensa/core';
 import {
-  buildReportModel,
   createItemLoader,
   type LoadedRun,
   loadRun,
@@ -9,10 +7,9 @@ import {
   percent,
   percentRange,
   type ReportModel,
-  renderReportHtml,
   reportSummaryJson,
+  writeReport,
 } from '@kensa/report';
-import { writeFileAtomic } from '@kensa/runner';
 import Table from 'cli-table3';
 import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
@@ -27,45 +24,6 @@ export interface ReportOptions {
   readonly seed?: string;
   readonly resamples?: string;
   readonly plugin?: readonly string[];
-}
-
-/** Builds the report model from run folders and writes the HTML file; returns the model. */
-export async function writeReport(
-  runs: readonly LoadedRun[],
-  htmlPath: string,
-  settings: { readonly seed?: number; readonly samples?: number } = {},
-): Promise<ReportModel> {
-  const model = buildReportModel(runs, {
-    ...(settings.seed === undefined ? {} : { seed: settings.seed }),
-    ...(settings.samples === undefined ? {} : { bootstrapSamples: settings.samples }),
-  });
-  await writeFileAtomic(htmlPath, Buffer.from(renderReportHtml(model), 'utf8'));
-  return model;
-}
-
-/**
- * Writes `report.html` into a finished run folder (the last step of `kensa eval` and `kensa score --out`) and
- * prints its path. A report that cannot be written is a warning: the run itself is complete.
- */
-export async function writeRunReport(
-  runDir: string,
-  benchmark: Benchmark,
-  items: readonly Item[],
-  log: (message: string) => void,
-): Promise<string | undefined> {
-  const htmlPath = path.join(runDir, 'report.html');
-  try {
-    const run = await loadRun(runDir, {
-      registry: createRegistry([benchmark]),
-      loadItems: async () => items,
-    });
-    await writeReport([run], htmlPath);
-    log(`Report: ${htmlPath}`);
-    return htmlPath;
-  } catch (error) {
-    log(`kensa: could not write the report: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
 }
 
 function summaryTable(model: ReportModel): string {

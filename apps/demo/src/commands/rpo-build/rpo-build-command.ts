@@ -1,40 +1,19 @@
 import path from 'node:path';
 import {
-  buildPreferenceData,
   defaultEvalExams,
-  type EvalOverlap,
-  EvalOverlapError,
-  findEvalOverlap,
-  type Item,
   type PairingStrategy,
   type PreferenceData,
-  type PreferenceDataOptions,
-  type PreferenceQuestionInput,
-  type PreferenceResponse,
   pairingStrategies,
   type TrlPreferenceFormat,
   trlPreferenceFormats,
-  trlPreferenceJsonl,
 } from '@kensa/core';
-import {
-  type ExplanationEntry,
-  loadSources,
-  preferenceSidecarPath,
-  type RunFolder,
-  type RunManifest,
-  type RunRecord,
-  readExplanationFile,
-  readRun,
-  sha256Hex,
-  writePreferenceData,
-} from '@kensa/runner';
+import { buildPreferenceDataset, evalOverlapCount } from '@kensa/runner';
 import Table from 'cli-table3';
 import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { loadRegistry } from '../../plugin-loader';
 import { UsageError } from '../../usage-error';
-import { KENSA_VERSION } from '../../version';
 import { parseEvalExams } from './eval-exams-option';
 
 export interface RpoBuildOptions {
@@ -57,9 +36,6 @@ export interface RpoBuildOptions {
   readonly plugin?: readonly string[];
   readonly json?: boolean;
 }
-
-/** The prompt mode whose replies carry explanations, as the seed's RPO data did. */
-const explainMode = '3shot-explain';
 
 const tierLabels = {
   'ground-truth': 'ground truth',
@@ -84,110 +60,6 @@ function checkChoice<T extends string>(
     throw new UsageError(`${flag} must be ${allowed.join(' or ')}, not '${value}'.`);
   return value as T;
 }
-
-function readRuns(runDirs: readonly string[], io: Io): RunFolder<RunManifest>[] {
-  const runs = runDirs.map((directory) => readRun<RunManifest>(path.resolve(io.cwd, directory)));
-  for (const run of runs) {
-    if (run.manifest.kind !== 'eval') {
-      throw new UsageError(
-        `${run.directory} is a '${run.manifest.kind}' run: it holds scored predictions, not model replies. Build from runs of 'kensa eval … --mode ${explainMode} --samples K'.`,
-      );
-    }
-  }
-  const [first] = runs;
-  if (first === undefined) throw new UsageError('Give at least one run folder.');
-  for (const run of runs.slice(1)) {
-    for (const key of ['benchmark', 'template'] as const) {
-      if (run.manifest[key] !== first.manifest[key]) {
-        throw new UsageError(
-          `Runs differ in ${key}: ${first.directory} has '${first.manifest[key]}', ${run.directory} has '${run.manifest[key]}'. Pairs need one prompt per question; build them separately.`,
-        );
-      }
-    }
-  }
-  return runs;
-}
-
-/** The samples of every question the runs answered, in benchmark order, with one prompt per question. */
-function collectQuestions(
-  runs: readonly RunFolder<RunManifest>[],
-  items: readonly Item[],
-  explanations: ReadonlyMap<string, ExplanationEntry>,
-  useGroundTruth: boolean,
-): PreferenceQuestionInput[] {
-  const known = new Set(items.map((item) => item.id));
-  const byItem = new Map<string, { run: number; record: RunRecord }[]>();
-  runs.forEach((run, runIndex) => {
-    for (const record of run.records) {
-      if (!known.has(record.itemId)) {
-        throw new UsageError(
-          `${run.directory} answered '${record.itemId}', which benchmark ${run.manifest.benchmark} (version ${run.manifest.benchmarkVersion}) does not have. Is --data-dir (or --plugin) the data the run used?`,
-        );
-      }
-      const list = byItem.get(record.itemId) ?? [];
-      list.push({ run: runIndex, record });
-      byItem.set(record.itemId, list);
-    }
-  });
-
-  const questions: PreferenceQuestionInput[] = [];
-  for (const item of items) {
-    const entries = (byItem.get(item.id) ?? []).sort(
-      (a, b) => a.run - b.run || a.record.sample - b.record.sample,
-    );
-    if (entries.length === 0) continue;
-    let prompt: RunRecord['messages'];
-    let promptFrom = '';
-    for (const { run, record } of entries) {
-      if (record.messages === undefined) continue;
-      if (prompt === undefined) {
-        prompt = record.messages;
-        promptFrom = runs[run]?.directory ?? '';
-      } else if (JSON.stringify(prompt) !== JSON.stringify(record.messages)) {
-        throw new UsageError(
-          `${item.id} was asked with different prompts in ${promptFrom} and ${runs[run]?.directory}; pairs need one prompt per question.`,
-        );
-      }
-    }
-    const answered = entries.filter(({ record }) => record.status === 'ok' && record.reply !== undefined);
-    if (prompt === undefined) {
-      if (answered.length === 0) continue;
-      throw new UsageError(
-        `${runs[entries[0]?.run ?? 0]?.directory}: ${item.id} has no rendered prompt in the log; it was not written by 'kensa eval'.`,
-      );
-    }
-    const fromFile = explanations.get(item.id);
-    const explanation = !useGroundTruth
-      ? undefined
-      : fromFile !== undefined
-        ? { text: fromFile.explanation, source: 'file' as const }
-        : item.explanation !== undefined && item.explanation.trim() !== ''
-          ? { text: item.explanation, source: 'item' as const }
-          : undefined;
-    questions.push({
-      item,
-      prompt,
-      samples: answered.map(({ run, record }) => ({
-        run,
-        sample: record.sample,
-        text: record.reply?.text ?? '',
-        ...(record.verdict === undefined ? {} : { loggedVerdict: record.verdict }),
-      })),
-      failedSamples: entries.length - answered.length,
-      ...(explanation === undefined ? {} : { explanation }),
-    });
-  }
-  return questions;
-}
-
-function describeResponse(response: PreferenceResponse) {
-  return response.origin.kind === 'sample'
-    ? { tier: response.tier, run: response.origin.run, sample: response.origin.sample }
-    : { tier: response.tier, explanation: response.origin.explanation };
-}
-
-const overlapCount = (overlap: readonly EvalOverlap[]) =>
-  overlap.reduce((total, entry) => total + entry.itemIds.length, 0);
 
 function loudWarning(io: Io, lines: readonly string[]): void {
   const bar = '!'.repeat(100);
@@ -266,182 +138,48 @@ export async function rpoBuildCommand(
     ]);
   }
 
-  const runs = readRuns(runDirs, io);
-  const first = runs[0] as RunFolder<RunManifest>;
-  const registry = await loadRegistry(options.plugin, io.cwd);
-  const benchmark = registry.get(first.manifest.benchmark);
-  for (const run of runs) {
-    if (run.manifest.benchmarkVersion !== benchmark.version)
-      log(
-        `kensa: warning: ${run.directory} was run with ${benchmark.id} version ${run.manifest.benchmarkVersion}; re-scoring with version ${benchmark.version}.`,
-      );
-    if (run.manifest.mode !== explainMode)
-      log(
-        `kensa: warning: ${run.directory} ran in mode '${run.manifest.mode}', not '${explainMode}': its replies carry no explanations, unlike the seed's RPO data.`,
-      );
-  }
-  const contents =
-    benchmark.sources.length === 0
-      ? new Map<string, string>()
-      : await loadSources(benchmark.sources, {
-          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
-          env: io.env,
-          log,
-        });
-  const items = benchmark.parse(contents);
-  const explanationsFile =
-    options.explanations === undefined ? undefined : path.resolve(io.cwd, options.explanations);
-  const explanations = explanationsFile === undefined ? new Map() : readExplanationFile(explanationsFile);
-  const useGroundTruth = options.groundTruth !== false;
-  const questions = collectQuestions(runs, items, explanations, useGroundTruth);
-
-  const buildOptions: PreferenceDataOptions = {
+  const built = await buildPreferenceDataset({
+    runDirs: runDirs.map((directory) => path.resolve(io.cwd, directory)),
+    registry: await loadRegistry(options.plugin, io.cwd),
+    out: path.resolve(io.cwd, options.out),
+    ...(options.sidecar === undefined ? {} : { sidecarPath: path.resolve(io.cwd, options.sidecar) }),
+    format,
     strategy,
     ...(maxPairsPerQuestion === undefined ? {} : { maxPairsPerQuestion }),
     groundTruthVsChosen: options.groundTruthVsChosen !== false,
     seed,
-    groundTruth: useGroundTruth,
+    groundTruth: options.groundTruth !== false,
     keepDuplicates: options.keepDuplicates === true,
-  };
-  let data = buildPreferenceData(questions, buildOptions);
-  const withPairs = new Set(
-    data.questions.filter((outcome) => outcome.pairs > 0).map((outcome) => outcome.itemId),
-  );
-  const overlap = findEvalOverlap(
-    items.filter((item) => withPairs.has(item.id)),
     evalExams,
-  );
-  let contaminationAction: 'none' | 'allowed' | 'excluded' = 'none';
+    evalOverlap: options.excludeEvalOverlap ? 'exclude' : options.allowEvalOverlap ? 'allow' : 'refuse',
+    ...(options.explanations === undefined
+      ? {}
+      : { explanationsFile: path.resolve(io.cwd, options.explanations) }),
+    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    env: io.env,
+    log,
+    warn: (message) => log(`kensa: warning: ${message}`),
+  });
+  const { data, overlap, provenance: sidecar, runs } = built;
   if (overlap.length > 0) {
-    const count = overlapCount(overlap);
+    const count = evalOverlapCount(overlap);
     const exams = overlap.map((entry) => `${entry.exam}th (${entry.itemIds.length})`).join(', ');
-    if (options.excludeEvalOverlap) {
-      contaminationAction = 'excluded';
-      const reasons = new Map(
-        overlap.flatMap((entry) =>
-          entry.itemIds.map(
-            (id) => [id, `exam ${entry.exam} is used for evaluation (--exclude-eval-overlap)`] as const,
-          ),
-        ),
-      );
-      data = buildPreferenceData(questions, { ...buildOptions, exclude: reasons });
+    if (built.contaminationAction === 'excluded')
       log(`kensa: left out ${count} question(s) from evaluation exams: ${exams}.`);
-    } else if (options.allowEvalOverlap) {
-      contaminationAction = 'allowed';
+    else
       loudWarning(io, [
         `--allow-eval-overlap: ${count} question(s) in these pairs come from exams used for evaluation: ${exams}.`,
         'A model trained on them has seen those evaluation questions. Its scores on these exams measure memory, not',
         'competence: do not report them, or evaluate it on other exams (--eval-exams lists the ones you evaluate on).',
       ]);
-    } else {
-      throw new EvalOverlapError({
-        overlap,
-        evalExams,
-        hint: 'Nothing was written. Pass --exclude-eval-overlap to leave those questions out, or --allow-eval-overlap to export them anyway (and never report scores on those exams for the trained model).',
-      });
-    }
   }
-
-  for (const outcome of data.questions) {
-    for (const disagreement of outcome.disagreements) {
-      log(
-        `kensa: warning: ${outcome.itemId}#${disagreement.sample} (${runs[disagreement.run]?.directory}) was logged '${disagreement.logged}' but re-scores '${disagreement.rescored}'; using '${disagreement.rescored}'.`,
-      );
-    }
-  }
-
-  const out = path.resolve(io.cwd, options.out);
-  const sidecarPath =
-    options.sidecar === undefined ? preferenceSidecarPath(out) : path.resolve(io.cwd, options.sidecar);
-  const jsonl = trlPreferenceJsonl(data.pairs, format);
-  const usedExplanations = new Set(
-    data.questions.filter((outcome) => outcome.groundTruth === 'file').map((outcome) => outcome.itemId),
-  );
-  const templates = [...new Set(runs.map((run) => run.manifest.template))];
-  const sidecar = {
-    kind: 'kensa-rpo-preference-data',
-    formatVersion: 1,
-    dataset: {
-      file: path.basename(out),
-      format,
-      columns: ['prompt', 'chosen', 'rejected'],
-      trl: `DPOTrainer preference dataset, ${format} format, explicit prompt`,
-      pairs: data.pairs.length,
-      sha256: sha256Hex(Buffer.from(jsonl)),
-    },
-    kensa: { '@kensa/core': KENSA_VERSION },
-    benchmark: { id: benchmark.id, version: benchmark.version },
-    runs: runs.map((run) => ({
-      dir: run.directory,
-      model: run.manifest.model,
-      endpoint: run.manifest.endpoint,
-      mode: run.manifest.mode,
-      template: run.manifest.template,
-      benchmarkVersion: run.manifest.benchmarkVersion,
-      samples: run.manifest.samples,
-      sampling: run.manifest.sampling,
-      items: run.manifest.items,
-      records: run.records.length,
-      startedAt: run.manifest.startedAt,
-      ...(run.manifest.finishedAt === undefined ? {} : { finishedAt: run.manifest.finishedAt }),
-    })),
-    models: [...new Set(runs.map((run) => run.manifest.model))],
-    mode: first.manifest.mode,
-    template: templates[0],
-    templateVersion: templates[0]?.split('/').at(-1),
-    options: {
-      strategy,
-      maxPairsPerQuestion: maxPairsPerQuestion ?? null,
-      groundTruth: useGroundTruth,
-      groundTruthVsChosen: buildOptions.groundTruthVsChosen,
-      keepDuplicates: buildOptions.keepDuplicates,
-      seed,
-      explanations: explanationsFile ?? null,
-    },
-    contamination: {
-      evalExams,
-      defaultEvalExams,
-      overridden: evalExamsOverridden,
-      overlap,
-      action: contaminationAction,
-    },
-    counts: data.counts,
-    groundTruth: {
-      fromItems: data.questions.filter((outcome) => outcome.groundTruth === 'item').length,
-      fromFile: usedExplanations.size,
-      explanationsInFile: explanations.size,
-      explanationsUnused: [...explanations.keys()].filter((id) => !usedExplanations.has(id)).length,
-      rejected: data.questions
-        .filter((outcome) => outcome.groundTruthRejected !== undefined)
-        .map((outcome) => ({ itemId: outcome.itemId, reason: outcome.groundTruthRejected })),
-    },
-    verdictDisagreements: data.questions.flatMap((outcome) =>
-      outcome.disagreements.map((disagreement) => ({ itemId: outcome.itemId, ...disagreement })),
-    ),
-    pairsPerQuestion: Object.fromEntries(data.questions.map((outcome) => [outcome.itemId, outcome.pairs])),
-    questionsWithoutPair: data.questions
-      .filter((outcome) => outcome.noPair !== undefined)
-      .map((outcome) => ({
-        itemId: outcome.itemId,
-        code: outcome.noPair?.code,
-        reason: outcome.noPair?.message,
-      })),
-    pairs: data.pairs.map((pair, index) => ({
-      line: index + 1,
-      itemId: pair.itemId,
-      kind: pair.kind,
-      chosen: describeResponse(pair.preferred),
-      rejected: describeResponse(pair.dispreferred),
-    })),
-  };
-  const written = await writePreferenceData({ out, jsonl, sidecar, sidecarPath });
 
   if (options.json) {
     io.stdout(
       `${JSON.stringify(
         {
-          out: written.out,
-          sidecar: written.sidecar,
+          out: built.out,
+          sidecar: built.sidecar,
           format,
           pairs: data.pairs.length,
           counts: data.counts,
@@ -453,10 +191,11 @@ export async function rpoBuildCommand(
       )}\n`,
     );
   } else {
+    const first = runs[0];
     const models = sidecar.models.join(', ');
-    const title = `Preference pairs for TRL (${format} format) from ${runs.length} run${runs.length === 1 ? '' : 's'} of ${benchmark.id}: ${models}, ${first.manifest.mode} (${first.manifest.template})`;
+    const title = `Preference pairs for TRL (${format} format) from ${runs.length} run${runs.length === 1 ? '' : 's'} of ${built.benchmark.id}: ${models}, ${first?.manifest.mode} (${first?.manifest.template})`;
     io.stdout(renderSummary(data, title));
-    io.stdout(`Wrote ${data.pairs.length} pairs to ${written.out}\nProvenance: ${written.sidecar}\n`);
+    io.stdout(`Wrote ${data.pairs.length} pairs to ${built.out}\nProvenance: ${built.sidecar}\n`);
     io.stdout(`TRL settings: kensa rpo config${data.pairs.length > 0 ? ` --data ${options.out}` : ''}\n`);
   }
   if (data.pairs.length === 0) {

@@ -1,23 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { type Benchmark, type MatchMode, matchPredictions, type Prediction } from '@kensa/core';
-import { scoreAnswers } from '@kensa/report';
+import type { Benchmark, MatchMode, Prediction } from '@kensa/core';
 import {
-  expandPredictionPaths,
-  loadSources,
-  VERSION as RUNNER_VERSION,
-  type RunRecord,
-  readPredictionFiles,
-  sha256Hex,
-  writeScoreRun,
-} from '@kensa/runner';
-import { examReportJson, renderExamTable } from '../../exam-table';
+  examReportJson,
+  type PredictionProvenance,
+  scorePredictions,
+  writePredictionRun,
+  writeRunReport,
+} from '@kensa/report';
+import { expandPredictionPaths, loadSources, readPredictionFiles, sha256Hex } from '@kensa/runner';
+import { renderExamTable } from '../../exam-table';
 import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
 import { loadRegistry } from '../../plugin-loader';
 import { UsageError } from '../../usage-error';
-import { KENSA_VERSION } from '../../version';
-import { writeRunReport } from '../report/report-command';
 
 export interface ScoreOptions {
   readonly predictions?: readonly string[];
@@ -61,7 +57,7 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
   const log = (message: string) => io.stderr(`${message}\n`);
 
   let predictions: Prediction[];
-  let provenance: { published?: string; files?: { path: string; sha256: string }[] };
+  let provenance: PredictionProvenance;
   if (options.published !== undefined) {
     const published = format.published;
     if (published === undefined || !published.names.includes(options.published)) {
@@ -87,8 +83,7 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
 
   const contents = await loadSources(benchmark.sources, { ...sourceOptions, log });
   const items = benchmark.parse(contents);
-  const answers = matchPredictions(items, predictions);
-  const report = scoreAnswers(benchmark, items, answers, match);
+  const report = scorePredictions(benchmark, items, predictions, match);
   const summary = examReportJson(report, {
     benchmarkVersion: benchmark.version,
     match,
@@ -97,43 +92,18 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
 
   if (options.out !== undefined) {
     const directory = resolve(io.cwd, options.out);
-    const explanations = new Map(
-      predictions.map((prediction) => [prediction.itemId, prediction.explanation]),
-    );
-    const records: RunRecord[] = report.scores.map((score) => {
-      const explanation = explanations.get(score.id);
-      return {
-        itemId: score.id,
-        sample: 0,
-        status: 'ok',
-        ...(score.prediction === undefined ? {} : { reply: { text: score.prediction } }),
-        ...(explanation === undefined ? {} : { explanation }),
-        extracted: score.extracted ?? null,
-        verdict: score.verdict,
-        correct: score.correct,
-      };
-    });
-    const now = new Date().toISOString();
-    await writeScoreRun(
+    const run = await writePredictionRun({
       directory,
-      {
-        kind: 'score',
-        formatVersion: 1,
-        benchmark: benchmark.id,
-        benchmarkVersion: benchmark.version,
-        model: options.published ?? 'predictions',
-        mode: 'predictions',
-        match,
-        predictions: provenance,
-        packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
-        startedAt: now,
-        finishedAt: now,
-      },
-      records,
+      benchmark,
+      items,
+      predictions,
+      report,
+      match,
+      provenance,
       summary,
-    );
+    });
     log(`Run folder: ${directory}`);
-    await writeRunReport(directory, benchmark, items, log);
+    await writeRunReport(run, log);
   }
 
   if (options.json) {
