@@ -22,6 +22,8 @@ export type { ExplanationEntry } from './explanation-file';
 export { parseExplanationFile, readExplanationFile } from './explanation-file';
 export type { SourceOptions } from './load-sources';
 export { loadSources } from './load-sources';
+export type { PreferenceDatasetLengths } from './measure-preference-dataset';
+export { measurePreferenceDataset } from './measure-preference-dataset';
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DatasetParseError, parseJsonl, pythonFloat, trlRpoConfig } from '@kensa/core';
+import { pythonFloat, trlRpoConfig } from '@kensa/core';
+import { measurePreferenceDataset } from '@kensa/runner';
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { UsageError } from '../../usage-error';
@@ -16,57 +16,6 @@ export interface RpoConfigOptions {
 export const seedAlpha = 10;
 /** TRL's default β. */
 export const defaultBeta = 0.1;
-
-interface DatasetLengths {
-  readonly file: string;
-  readonly pairs: number;
-  readonly format: 'standard' | 'conversational';
-  /** Characters, not tokens: the prompt as text (conversational: the messages' contents together). */
-  readonly longestPromptChars: number;
-  readonly longestCompletionChars: number;
-}
-
-function contentLength(value: unknown): number {
-  if (typeof value === 'string') return value.length;
-  if (Array.isArray(value))
-    return value.reduce(
-      (total: number, message) => total + (typeof message?.content === 'string' ? message.content.length : 0),
-      0,
-    );
-  return 0;
-}
-
-/** Measures a dataset written by `kensa rpo build` (either format), in characters. */
-function measureDataset(file: string, shown: string): DatasetLengths {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`Cannot read --data ${shown}: ${(error as Error).message}`);
-  }
-  let longestPromptChars = 0;
-  let longestCompletionChars = 0;
-  let format: DatasetLengths['format'] = 'standard';
-  const rows = parseJsonl(text, shown);
-  for (const { line, value } of rows) {
-    const row = value as { prompt?: unknown; chosen?: unknown; rejected?: unknown };
-    if (typeof row !== 'object' || row === null || row.prompt === undefined || row.chosen === undefined) {
-      throw new DatasetParseError({
-        file: shown,
-        line,
-        message: 'expected a TRL preference row {prompt, chosen, rejected}',
-      });
-    }
-    if (Array.isArray(row.prompt)) format = 'conversational';
-    longestPromptChars = Math.max(longestPromptChars, contentLength(row.prompt));
-    longestCompletionChars = Math.max(
-      longestCompletionChars,
-      contentLength(row.chosen),
-      contentLength(row.rejected),
-    );
-  }
-  return { file: shown, pairs: rows.length, format, longestPromptChars, longestCompletionChars };
-}
 
 const notes = {
   nll: "NLL term: TRL averages it over all chosen tokens of a micro-batch pooled together; the RPO paper (Pang et al. 2024) averages per sequence. The two agree only when every chosen completion has the same length. 'kensa rpo loss' reports both (nll_loss, nll_loss_sequence_mean).",
@@ -85,7 +34,9 @@ export function rpoConfigCommand(options: RpoConfigOptions, io: Io): number {
   if (!(beta > 0)) throw new UsageError(`--beta must be a number > 0, not '${options.beta}'.`);
   const config = trlRpoConfig({ beta, alpha });
   const dataset =
-    options.data === undefined ? undefined : measureDataset(path.resolve(io.cwd, options.data), options.data);
+    options.data === undefined
+      ? undefined
+      : measurePreferenceDataset(path.resolve(io.cwd, options.data), options.data);
 
   if (options.json) {
     io.stdout(
