@@ -63,7 +63,9 @@ interface ConsumerOutput {
 }
 
 describe('the public API from outside the repository (built packages only)', () => {
-  it('scores predictions, writes the report and compares two runs with the same numbers as the CLI', async () => {
+  it('scores predictions, writes the report and compares two runs with the same numbers as the CLI', {
+    timeout: 300_000,
+  }, async () => {
     const project = await consumerProject();
     const out = path.join(project, 'runs');
     const args = ['consumer.mjs', out, dataDir, ...(upstreamDir === undefined ? [] : [upstreamDir])];
