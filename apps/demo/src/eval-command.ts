@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { AccuracyReport, Benchmark, Item, PromptMode } from '@kensa/core';
 import {
+  acquireRunLock,
   defaultResponseCachePath,
   disabledResponseCache,
   type EvaluationResult,
   evaluate,
   finishRun,
-  openResponseCache,
+  openFailSoftCache,
   type ResponseCache,
   VERSION as RUNNER_VERSION,
 } from '@kensa/runner';
@@ -92,6 +93,7 @@ async function runPlan(
   const { benchmark, mode } = plan;
   const { model } = settings;
   const progress = createProgressBar(io, benchmark.id);
+  const redact = io.redact ?? ((text: string) => text);
   let result: EvaluationResult;
   try {
     result = await evaluate({
@@ -112,6 +114,8 @@ async function runPlan(
       runDir: plan.runDir,
       packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
       onEvent: progress.onEvent,
+      redact,
+      lockHeld: true,
     });
   } finally {
     progress.stop();
@@ -149,7 +153,7 @@ async function runPlan(
   };
   const document =
     scored.kind === 'exam' ? examReportJson(scored.report, extra) : accuracyReportJson(scored.report, extra);
-  await finishRun(plan.runDir, result.manifest, document);
+  await finishRun(plan.runDir, result.manifest, document, redact);
   await writeRunReport(plan.runDir, benchmark, plan.allItems, (message) => io.stderr(`${message}\n`));
   return { scored, document, result, failures };
 }
@@ -198,7 +202,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
   const cache =
     options.cache === false || !model.cacheable
       ? disabledResponseCache()
-      : openResponseCache(defaultResponseCachePath(io.env));
+      : openFailSoftCache(defaultResponseCachePath(io.env), (message) => io.stderr(`kensa: ${message}\n`));
   let exitCode: number = exitCodes.success;
   const documents: unknown[] = [];
   const accuracyReports = new Map<string, AccuracyReport>();
@@ -233,8 +237,15 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           out,
           runDir: path.resolve(io.cwd, out),
         };
+        // One writer per run folder: taken before anything is written, held until the report is written.
+        const lock = acquireRunLock(plan.runDir, { onNotice: (message) => log(`kensa: ${message}`) });
         log(`Run folder: ${plan.runDir}`);
-        const outcome = await runPlan(plan, settings, cache, io);
+        let outcome: RunOutcome;
+        try {
+          outcome = await runPlan(plan, settings, cache, io);
+        } finally {
+          lock.release();
+        }
         documents.push(outcome.document);
         if (outcome.scored.kind === 'accuracy') accuracyReports.set(benchmark.id, outcome.scored.report);
         else examCells.push({ mode: mode.id, report: outcome.scored.report });

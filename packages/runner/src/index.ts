@@ -7,12 +7,19 @@ export { downloadFile } from './download-file';
 export type { EvaluateOptions, EvaluationEvent, EvaluationRecord, EvaluationResult } from './evaluate';
 export { evaluate } from './evaluate';
 export { createExamineeMajorityModel, examineeMajorityAnswer } from './examinee-majority-model';
+export { failSoftCache, openFailSoftCache } from './fail-soft-cache';
+export type { LeanFetch, LeanFetchOptions } from './lean-fetch';
+export { createLeanFetch } from './lean-fetch';
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
+export { NotJsonReplyError } from './not-json-reply-error';
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
 export { createRandomModel, randomAnswer } from './random-model';
 export type { RunFolder } from './read-run';
 export { readRun } from './read-run';
+export type { Redactor, SecretSources } from './redact-secrets';
+export { createRedactor, redactedMark, redactValue } from './redact-secrets';
+export { defaultMaxReplyBytes, formatBytes, ReplyTooLargeError } from './reply-size-limit';
 export type { RequestHashInput } from './request-hash';
 export { canonicalJson, redactEndpoint, requestHash } from './request-hash';
 export type { ResolveModelOptions } from './resolve-model';
@@ -26,6 +33,7 @@ export {
   openResponseCache,
   ResponseCacheError,
 } from './response-cache';
+export type { RunLogOptions } from './run-folder';
 export {
   logFile,
   manifestFile,
@@ -35,6 +43,8 @@ export {
   summaryFile,
   writeJsonFile,
 } from './run-folder';
+export type { AcquireRunLockOptions, RunLock, RunLockHolder } from './run-lock';
+export { acquireRunLock, lockFile, RunLockError } from './run-lock';
 export type { RunIdentity, RunManifest } from './run-manifest';
 export { finishRun } from './run-manifest';
 export type { RunManifestBase, RunRecord } from './run-record';
