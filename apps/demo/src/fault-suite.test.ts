@@ -3,7 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { examQuestionText, type Item } from '@kensa/core';
+import { examQuestionText } from '@kensa/core';
 import { igakuqa } from '@kensa/igakuqa';
 import { readSharedSources, sharedDataDir, temporaryDir } from '@kensa/test-support';
 import { createMockServer, type MockServer, type MockServerOptions } from '@kensa/testing';

@@ -3,7 +3,7 @@ import { type Benchmark, createRegistry, type Item } from '@kensa/core';
 import { writeFileAtomic } from '@kensa/runner';
 import Table from 'cli-table3';
 import { exitCodes } from './exit-codes';
-import { percent, percentRange } from './format';
+import { fixed, percent, percentRange } from './format';
 import type { Io } from './io';
 import { createItemLoader, type LoadedRun, loadRun } from './load-run';
 import { modeName } from './mode-name';
@@ -73,9 +73,9 @@ function summaryTable(model: ReportModel): string {
       run.label,
       run.benchmark,
       modeName(run.mode),
-      run.meanScore === undefined || ci === undefined
+      run.meanScore === undefined || !Number.isFinite(run.meanScore) || ci === undefined
         ? '–'
-        : `${run.meanScore.toFixed(1)} (${ci[0].toFixed(1)}–${ci[1].toFixed(1)})`,
+        : `${fixed(run.meanScore)} (${fixed(ci[0])}–${fixed(ci[1])})`,
       run.exams === undefined ? '–' : `${run.examsPassed}/${run.exams.length}`,
       `${percent(run.accuracy)} (${percentRange(run.accuracyCi95)})`,
     ]);

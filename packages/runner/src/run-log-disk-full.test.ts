@@ -8,19 +8,16 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 const disk = vi.hoisted(() => ({ full: false }));
 vi.mock('node:fs', async (importOriginal) => {
   const fs = await importOriginal<typeof import('node:fs')>();
-  const writeSync = ((
-    descriptor: number,
-    buffer: Uint8Array,
-    offset = 0,
-    length = buffer.length - offset,
-  ) => {
-    if (!disk.full) return fs.writeSync(descriptor, buffer, offset, length);
-    if (length > 1) return fs.writeSync(descriptor, buffer, offset, Math.floor(length / 2));
+  const writeSync = ((descriptor: number, buffer: Uint8Array, offset?: number, length?: number) => {
+    const start = offset ?? 0;
+    const size = length ?? buffer.length - start;
+    if (!disk.full) return fs.writeSync(descriptor, buffer, start, size);
+    if (size > 1) return fs.writeSync(descriptor, buffer, start, Math.floor(size / 2));
     throw Object.assign(new Error('ENOSPC: no space left on device, write'), {
       code: 'ENOSPC',
       syscall: 'write',
     });
-  }) as typeof fs.writeSync;
+  }) as unknown as typeof fs.writeSync;
   return { ...fs, default: { ...fs, writeSync }, writeSync };
 });
 
