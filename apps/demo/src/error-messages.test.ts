@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { describeSystemError } from './describe-system-error';
 import { main } from './main';
 import { createProgressBar } from './progress-bar';
+import { igakuqaEvalArgs } from './test-endpoint';
 import { captureIo } from './test-io';
 
 // Every failure a user can cause ends in a message and the documented exit code, never a stack trace.
@@ -26,18 +27,7 @@ async function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, out: io.out(), err: io.err() };
 }
 
-const evalArgs = (baseURL: string) => [
-  'eval',
-  'igakuqa',
-  '--data-dir',
-  dataDir,
-  '--model',
-  'mock-model',
-  '--base-url',
-  baseURL,
-  '--limit',
-  '5',
-];
+const evalArgs = (baseURL: string) => [...igakuqaEvalArgs(baseURL), '--limit', '5'];
 
 describe('foreseeable failures are messages', () => {
   it("refuses --base-url 'not a url' with exit 2", async () => {

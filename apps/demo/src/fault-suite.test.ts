@@ -4,19 +4,24 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { examQuestionText } from '@kensa/core';
-import { igakuqa } from '@kensa/igakuqa';
-import { readSharedSources, sharedDataDir, temporaryDir } from '@kensa/test-support';
-import { createMockServer, type MockServer, type MockServerOptions } from '@kensa/testing';
+import { sharedDataDir, temporaryDir } from '@kensa/test-support';
+import type { MockServer, MockServerOptions } from '@kensa/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from './main';
+import {
+  igakuqaEvalArgs,
+  igakuqaItems,
+  itemByText,
+  lastMessage,
+  knowingServer as startKnowingServer,
+} from './test-endpoint';
 import { captureIo } from './test-io';
 
 // The fault suite: each hole found by attacking the built CLI, with the fault-injection server of
 // @kensa/testing standing in for a misbehaving endpoint or gateway.
 
 const dataDir = sharedDataDir();
-const contents = readSharedSources(igakuqa.sources);
-const items = igakuqa.parse(contents);
+const items = igakuqaItems;
 const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../dist/cli.js');
 
 let server: MockServer | undefined;
@@ -25,32 +30,13 @@ afterEach(async () => {
   server = undefined;
 });
 
-type ChatBody = { messages: { role: string; content: string }[] };
-const lastMessage = (body: unknown) => (body as ChatBody | undefined)?.messages?.at(-1)?.content ?? '';
-const itemByText = new Map(items.map((item) => [examQuestionText(item), item]));
-
-/** A mock model that answers every IgakuQA question with its key. */
+/** The knowing mock server, closed after the test. */
 async function knowingServer(options: MockServerOptions = {}): Promise<MockServer> {
-  server = await createMockServer({
-    reply: ({ body }) => {
-      const item = itemByText.get(lastMessage(body));
-      return item === undefined ? 'わかりません' : `答え: ${item.answer.join(',')}`;
-    },
-    ...options,
-  });
+  server = await startKnowingServer(options);
   return server;
 }
 
-const evalArgs = (mock: MockServer) => [
-  'eval',
-  'igakuqa',
-  '--data-dir',
-  dataDir,
-  '--model',
-  'mock-model',
-  '--base-url',
-  mock.baseURL,
-];
+const evalArgs = (mock: MockServer) => igakuqaEvalArgs(mock.baseURL);
 
 async function filesUnder(directory: string): Promise<string[]> {
   const entries = await readdir(directory, { recursive: true, withFileTypes: true });
