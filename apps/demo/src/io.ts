@@ -6,6 +6,8 @@ export interface Io {
   readonly cwd: string;
   /** Whether stdout is a terminal (colours, widths). */
   readonly isTty: boolean;
+  /** Removes the secrets the command was given; applied to every file it writes (see `redactingIo`). */
+  readonly redact?: (text: string) => string;
 }
 
 export const processIo: Io = {

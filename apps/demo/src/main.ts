@@ -8,8 +8,10 @@ import { rpoBuildCommand } from './commands/rpo-build/rpo-build-command';
 import { rpoConfigCommand } from './commands/rpo-config/rpo-config-command';
 import { rpoLossCommand } from './commands/rpo-loss/rpo-loss-command';
 import { scoreCommand } from './commands/score/score-command';
+import { describeSystemError } from './describe-system-error';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
+import { redactingIo } from './redacting-io';
 import { KENSA_VERSION } from './version';
 
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
@@ -72,6 +74,10 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'sampling seed (sent to the server; seeds baseline:random)')
     .option('--timeout <seconds>', 'time allowed for one request (default 120)')
     .option('--retries <n>', 'retries per request after the first attempt (default 5)')
+    .option(
+      '--max-reply-size <MB>',
+      'largest reply read from the server, in MB; a larger one fails its item unstored (default 16)',
+    )
     .option('--out <dir>', 'run folder; an unfinished run there with the same options is resumed')
     .option('--no-cache', 'neither read nor write the response cache')
     .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
@@ -191,7 +197,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
 }
 
 /** Runs the CLI on `argv` (without the node and script entries) and returns the exit code. */
-export async function main(argv: readonly string[], io: Io): Promise<number> {
+export async function main(argv: readonly string[], givenIo: Io): Promise<number> {
+  // Everything printed, and (through io.redact) everything written, loses the secrets the command was given.
+  const io = redactingIo(givenIo, argv);
   let exitCode: number = exitCodes.success;
   const program = buildProgram(io, (code) => {
     exitCode = code;
@@ -210,8 +218,14 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       io.stderr(`kensa: ${error.message}\n`);
       return exitCodes.badInput;
     }
+    const systemMessage = describeSystemError(error);
+    if (systemMessage !== undefined) {
+      io.stderr(`kensa: ${systemMessage}\n`);
+      return exitCodes.badInput;
+    }
     io.stderr(
-      `kensa: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      `kensa: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n` +
+        'kensa: this is a bug in Kensa; please report it with the command you ran and the lines above.\n',
     );
     return exitCodes.failures;
   }

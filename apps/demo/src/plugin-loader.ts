@@ -14,6 +14,12 @@ function isBenchmark(value: unknown): value is Benchmark {
   );
 }
 
+/** The first line of a plugin's error: its fault, not Kensa's, so no stack trace. */
+function describeFailure(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0] ?? text;
+}
+
 /** Where a `--plugin` value points: a path (`./my-bench`, `/abs/dist/index.js`) or a package name. */
 function resolvePlugin(spec: string, cwd: string): string {
   const isPath = spec.startsWith('.') || path.isAbsolute(spec);
@@ -33,9 +39,19 @@ function resolvePlugin(spec: string, cwd: string): string {
  */
 export async function loadPlugin(spec: string, cwd: string): Promise<Benchmark> {
   const file = resolvePlugin(spec, cwd);
-  const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`Plugin '${spec}' (${file}) failed to load: ${describeFailure(error)}`);
+  }
   for (const candidate of [module.default, module.benchmark]) {
-    const value = typeof candidate === 'function' ? (candidate as () => unknown)() : candidate;
+    let value: unknown;
+    try {
+      value = typeof candidate === 'function' ? (candidate as () => unknown)() : candidate;
+    } catch (error) {
+      throw new UsageError(`Plugin '${spec}' (${file}): its factory threw: ${describeFailure(error)}`);
+    }
     if (isBenchmark(value)) return value;
   }
   throw new UsageError(

@@ -35,6 +35,11 @@ export function parseJmedbenchJsonl(text: string, file: string, options: { idPre
       throw fail(`n_options is ${record.n_options} but there are ${record.options.length} options`);
     }
     const id = `${options.idPrefix}${record.sample_id}`;
+    if (record.question.trim() === '') throw fail(`item ${id}: the question is only spaces`);
+    const blank = record.options.findIndex((option) => option.trim() === '');
+    if (blank !== -1) {
+      throw fail(`item ${id}: option ${choiceLetters(record.options.length)[blank]} is only spaces`);
+    }
     if (seen.has(id)) throw fail(`duplicate sample_id ${record.sample_id}`);
     seen.add(id);
     const context = record.metadata?.context;

@@ -122,3 +122,20 @@ describe.skipIf(!existsSync(path.join(mirror, file)))('mmmlu-med on an MMMLU mir
     expect(items).toHaveLength(945);
   });
 });
+
+describe('an MMMLU file without the medical subjects', () => {
+  it('fails as bad input naming the file (exit 2 in the CLI), not as a bug', () => {
+    const csv = ',Question,A,B,C,D,Answer,Subject\n0,問,あ,い,う,え,A,high_school_physics\n';
+    const error = (() => {
+      try {
+        mmmluMed.parse(new Map([[file, csv]]));
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(DatasetParseError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^test\/mmlu_JA-JP\.csv: has no questions in anatomy, clinical_knowledge/,
+    );
+  });
+});

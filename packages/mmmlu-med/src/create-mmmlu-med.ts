@@ -1,4 +1,11 @@
-import { choiceLikelihood, choicePromptModes, defineBenchmark, type Item, readSource } from '@kensa/core';
+import {
+  choiceLikelihood,
+  choicePromptModes,
+  DatasetParseError,
+  defineBenchmark,
+  type Item,
+  readSource,
+} from '@kensa/core';
 import { parseMmmluCsv } from './parse-mmmlu';
 import { type MmluSubject, medicalSubjects, mmluSubjects } from './subjects';
 import { checkRevision, defaultRevision, japaneseTestFile } from './upstream';
@@ -50,9 +57,10 @@ export function createMMMLUMed(options: MMMLUMedOptions = {}) {
       const found = new Set(items.map((item) => item.category));
       const missing = [...subjects].filter((subject) => !found.has(subject));
       if (missing.length > 0) {
-        throw new Error(
-          `${file.path} has no questions in ${missing.join(', ')}; check the subjects option and the file.`,
-        );
+        throw new DatasetParseError({
+          file: file.path,
+          message: `has no questions in ${missing.join(', ')}; check the subjects option and the file.`,
+        });
       }
       return items;
     },

@@ -16,7 +16,7 @@ export {
   type RunComparison,
 } from './compare-runs';
 export { type ExamUnit, examOfId, examUnits, meanExamScore, unitAccuracy } from './exam-resample';
-export { percent, percentRange, points } from './format';
+export { fixed, percent, percentRange, points } from './format';
 export {
   type AnyRunManifest,
   answersOf,

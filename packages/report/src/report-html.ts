@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type ChartLibrary, chartLibrary } from './chart-library';
-import { percent, percentRange, points } from './format';
+import { fixed, percent, percentRange, points } from './format';
 import { modeName } from './mode-name';
 import type { ReportExam, ReportModel, ReportRun } from './report-model';
 import { reportScript } from './report-script';
@@ -60,7 +60,9 @@ footer { max-width: 1280px; margin: 40px auto; padding: 0 24px; color: var(--mut
 `;
 
 function interval([low, high]: readonly [number, number], digits = 1): string {
-  return Number.isNaN(low) ? '' : `${low.toFixed(digits)}–${high.toFixed(digits)}`;
+  return Number.isFinite(low) && Number.isFinite(high)
+    ? `${low.toFixed(digits)}–${high.toFixed(digits)}`
+    : '';
 }
 
 function runName(run: ReportRun): string {
@@ -112,8 +114,8 @@ function examTableSection(model: ReportModel): SafeHtml {
         const run = runsById.get(row.cells[mode] ?? '');
         if (run?.meanScore === undefined) return html`<td class="num">—</td>`;
         const exams = run.exams?.length ?? 0;
-        return html`<td class="num" data-run="${run.id}" data-mean-score="${run.meanScore.toFixed(1)}">
-          <span class="big">${run.meanScore.toFixed(1)}</span> <span class="ci">(${interval(run.meanScoreCi95 ?? [Number.NaN, Number.NaN])})</span>
+        return html`<td class="num" data-run="${run.id}" data-mean-score="${fixed(run.meanScore)}">
+          <span class="big">${fixed(run.meanScore)}</span> <span class="ci">(${interval(run.meanScoreCi95 ?? [Number.NaN, Number.NaN])})</span>
           <div class="small">${run.examsPassed}/${exams} exam${exams === 1 ? '' : 's'} passed</div></td>`;
       });
       return html`<tr><th>${row.label}</th>${cells}</tr>`;

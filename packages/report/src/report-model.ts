@@ -13,6 +13,7 @@ import {
 import { examOfId, examUnits, meanExamScore } from './exam-resample';
 import type { LoadedRun } from './load-run';
 import { modeName } from './mode-name';
+import { truncateForReport } from './truncate-for-report';
 
 /** One exam sitting of one run, as `summarizeExam` reports it, with the 禁忌肢 limit it was judged by. */
 export type ReportExam = ExamSummary & { readonly maxKinki: number };
@@ -355,11 +356,11 @@ function questionRows(run: LoadedRun, prefix: readonly ChatMessage[] | undefined
       earned: score.earned,
       possible: score.possible,
       ...(prompt === undefined ? {} : { prompt }),
-      ...(record?.reply === undefined ? {} : { reply: record.reply.text }),
-      ...(record?.reply?.reasoning ? { reasoning: record.reply.reasoning } : {}),
-      ...(record?.explanation === undefined ? {} : { explanation: record.explanation }),
+      ...(record?.reply === undefined ? {} : { reply: truncateForReport(record.reply.text) }),
+      ...(record?.reply?.reasoning ? { reasoning: truncateForReport(record.reply.reasoning) } : {}),
+      ...(record?.explanation === undefined ? {} : { explanation: truncateForReport(record.explanation) }),
       extracted: score.extracted ?? null,
-      ...(record?.error === undefined ? {} : { error: record.error }),
+      ...(record?.error === undefined ? {} : { error: truncateForReport(record.error) }),
     };
   });
 }

@@ -1,4 +1,6 @@
 import OpenAI from 'openai';
+import { boundedMessage, looksLikeHtml, NotJsonReplyError, quoteBody } from './not-json-reply-error';
+import { findReplyTooLarge } from './reply-size-limit';
 import { parseRetryAfter } from './retry-delay';
 
 /** What to do about a failed model call. */
@@ -38,6 +40,9 @@ function headerOf(headers: Headers | undefined, name: string): string | null {
  */
 export function classifyModelError(error: unknown): ErrorVerdict {
   if (error instanceof OpenAI.APIUserAbortError) return { action: 'fail', message: 'cancelled' };
+  const tooLarge = findReplyTooLarge(error);
+  if (tooLarge !== undefined) return { action: 'fail', message: tooLarge.message };
+  if (NotJsonReplyError.isInstance(error)) return { action: 'abort', message: error.message };
   if (error instanceof OpenAI.APIConnectionTimeoutError)
     return { action: 'retry', message: 'the request timed out' };
   if (error instanceof OpenAI.APIConnectionError) {
@@ -50,7 +55,11 @@ export function classifyModelError(error: unknown): ErrorVerdict {
   }
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
     const status = error.status;
-    const message = `the server answered ${status}: ${error.message}`;
+    const message = `the server answered ${status}: ${
+      looksLikeHtml(error.message)
+        ? `an HTML page ("${quoteBody(error.message)}"); is --base-url the API root, e.g. http://localhost:8000/v1?`
+        : boundedMessage(error.message)
+    }`;
     if (status === 401 || status === 403 || status === 404) return { action: 'abort', status, message };
     if (status === 408 || status === 409 || status === 429 || status >= 500) {
       const retryAfterMs =

@@ -13,10 +13,12 @@ import { classifyModelError } from './classify-model-error';
 import { readLikelihoodReply } from './likelihood-reply';
 import type { Model, ModelReply, ModelRequest, SamplingParameters } from './model';
 import { prepareQuestion, type Question } from './prepare-question';
+import { type Redactor, redactValue } from './redact-secrets';
 import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
 import { logFile, manifestFile, RunLog, readJsonFile, writeJsonFile } from './run-folder';
+import { acquireRunLock } from './run-lock';
 import { checkSameRun, type RunIdentity, type RunManifest } from './run-manifest';
 import type { RunRecord } from './run-record';
 import { sha256Hex } from './sha256';
@@ -41,7 +43,10 @@ export type EvaluationEvent =
       readonly attempt: number;
       readonly delayMs: number;
       readonly reason: string;
-    };
+      /** The wait the server asked for (`Retry-After`), when it asked; `delayMs` may be shorter (capped). */
+      readonly retryAfterMs?: number;
+    }
+  | { readonly type: 'notice'; readonly message: string };
 
 export interface EvaluateOptions {
   readonly benchmarkId: string;
@@ -74,6 +79,14 @@ export interface EvaluateOptions {
   readonly packages?: Readonly<Record<string, string>>;
   readonly extra?: Readonly<Record<string, unknown>>;
   readonly onEvent?: (event: EvaluationEvent) => void;
+  /** Applied to everything written to the run folder and the cache (see `createRedactor`). */
+  readonly redact?: Redactor;
+  /**
+   * The caller already holds the run folder's lock (`acquireRunLock`), e.g. to write the summary under it too.
+   * Otherwise `evaluate` takes the lock for its own duration, and fails with a `RunLockError` when another
+   * process holds it.
+   */
+  readonly lockHeld?: boolean;
 }
 
 export interface EvaluationResult {
@@ -81,7 +94,7 @@ export interface EvaluationResult {
   /** The latest record of every item and sample, in item order. */
   readonly records: readonly EvaluationRecord[];
   readonly failures: readonly EvaluationRecord[];
-  /** Requests sent to the model in this invocation (retries included). */
+  /** Requests that reached the model's server in this invocation (retries included). */
   readonly requestsSent: number;
   readonly cacheHits: number;
   readonly resumed: number;
@@ -99,6 +112,18 @@ const taskKey = (itemId: string, sample: number) => `${itemId}#${sample}`;
  * failures are never cached. A sample that fails after every retry is logged as an error and the run goes on.
  */
 export async function evaluate(options: EvaluateOptions): Promise<EvaluationResult> {
+  if (options.lockHeld === true) return evaluateInFolder(options);
+  const lock = acquireRunLock(options.runDir, {
+    onNotice: (message) => options.onEvent?.({ type: 'notice', message }),
+  });
+  try {
+    return await evaluateInFolder(options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationResult> {
   const started = performance.now();
   const samples = options.samples ?? 1;
   const sampling = options.sampling ?? {};
@@ -107,6 +132,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   const backoff = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 30_000 };
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
   const { model, cache } = options;
+  const redact = options.redact ?? ((text: string) => text);
+  const sentBefore = model.requestsSent?.();
 
   const method = options.method ?? 'generate';
   if (
@@ -154,9 +181,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     resumedAt: existing === undefined ? [] : [...existing.resumedAt, now()],
     ...(options.extra === undefined ? {} : { extra: options.extra }),
   };
-  await writeJsonFile(manifestPath, manifest);
+  await writeJsonFile(manifestPath, manifest, redact);
 
-  const log = RunLog.open<EvaluationRecord>(path.join(options.runDir, logFile));
+  const log = RunLog.open<EvaluationRecord>(path.join(options.runDir, logFile), { redact });
   const done = new Set(
     log.records
       .filter((record) => record.status === 'ok')
@@ -221,7 +248,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
         answeredByServer = true;
         reply = read(response);
         if (model.cacheable)
-          cache.put(key, { response, createdAt: now(), model: model.name, endpoint: model.endpoint });
+          cache.put(
+            key,
+            redactValue({ response, createdAt: now(), model: model.name, endpoint: model.endpoint }, redact),
+          );
       } catch (error) {
         const verdict = classifyModelError(error);
         failure = {
@@ -247,6 +277,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
           attempt: attempts,
           delayMs,
           reason: verdict.message,
+          ...(verdict.retryAfterMs === undefined ? {} : { retryAfterMs: verdict.retryAfterMs }),
         });
         await sleep(delayMs);
       }
@@ -275,8 +306,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
         ...timing,
       };
     }
-    log.append(record);
-    options.onEvent?.({ type: 'record', record });
+    const stored = log.append(record);
+    options.onEvent?.({ type: 'record', record: stored });
   }
 
   const limit = pLimit(options.concurrency ?? 16);
@@ -297,7 +328,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     manifest,
     records,
     failures: records.filter((record) => record.status === 'error'),
-    requestsSent,
+    requestsSent: sentBefore === undefined ? requestsSent : (model.requestsSent?.() ?? 0) - sentBefore,
     cacheHits,
     resumed: options.items.length * samples - pending.length,
     durationMs: Math.round(performance.now() - started),

@@ -20,17 +20,24 @@ export { evaluate } from './evaluate';
 export { createExamineeMajorityModel, examineeMajorityAnswer } from './examinee-majority-model';
 export type { ExplanationEntry } from './explanation-file';
 export { parseExplanationFile, readExplanationFile } from './explanation-file';
+export { failSoftCache, openFailSoftCache } from './fail-soft-cache';
+export type { LeanFetch, LeanFetchOptions } from './lean-fetch';
+export { createLeanFetch } from './lean-fetch';
 export type { SourceOptions } from './load-sources';
 export { loadSources } from './load-sources';
 export type { PreferenceDatasetLengths } from './measure-preference-dataset';
 export { measurePreferenceDataset } from './measure-preference-dataset';
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
+export { NotJsonReplyError } from './not-json-reply-error';
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
 export { expandPredictionPaths, readPredictionFiles } from './prediction-files';
 export { createRandomModel, randomAnswer } from './random-model';
 export type { RunFolder } from './read-run';
 export { readRun } from './read-run';
+export type { Redactor, SecretSources } from './redact-secrets';
+export { createRedactor, redactedMark, redactValue } from './redact-secrets';
+export { defaultMaxReplyBytes, formatBytes, ReplyTooLargeError } from './reply-size-limit';
 export type { RequestHashInput } from './request-hash';
 export { canonicalJson, redactEndpoint, requestHash } from './request-hash';
 export type { ResolveModelOptions } from './resolve-model';
@@ -44,6 +51,7 @@ export {
   openResponseCache,
   ResponseCacheError,
 } from './response-cache';
+export type { RunLogOptions } from './run-folder';
 export {
   logFile,
   manifestFile,
@@ -53,6 +61,8 @@ export {
   summaryFile,
   writeJsonFile,
 } from './run-folder';
+export type { AcquireRunLockOptions, RunLock, RunLockHolder } from './run-lock';
+export { acquireRunLock, lockFile, RunLockError } from './run-lock';
 export type { RunIdentity, RunManifest } from './run-manifest';
 export { finishRun } from './run-manifest';
 export type { RunManifestBase, RunRecord } from './run-record';

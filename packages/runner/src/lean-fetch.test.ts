@@ -2,6 +2,7 @@ import { createMockServer, type MockServer } from '@kensa/testing';
 import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLeanFetch } from './lean-fetch';
+import { ReplyTooLargeError } from './reply-size-limit';
 
 let server: MockServer | undefined;
 afterEach(async () => {
@@ -55,5 +56,36 @@ describe('createLeanFetch', () => {
     const hanging = leanFetch(`${server.baseURL}/chat/completions`, { ...init, signal: controller.signal });
     setTimeout(() => controller.abort(new Error('gave up')), 50);
     await expect(hanging).rejects.toThrow('gave up');
+  });
+
+  it('stops reading a reply over the limit: at once when Content-Length says so, else at the limit', async () => {
+    server = await createMockServer({
+      faultFor: (request) =>
+        request.index === 0
+          ? { kind: 'huge', sizeBytes: 50 * 1024 * 1024 }
+          : request.index === 1
+            ? 'endless'
+            : undefined,
+    });
+    const leanFetch = createLeanFetch({ maxReplyBytes: 1024 * 1024 });
+    const init = {
+      method: 'POST',
+      body: JSON.stringify({ model: 'mock-model', messages: [{ role: 'user', content: 'q' }] }),
+      headers: { 'content-type': 'application/json' },
+    };
+    const huge = await leanFetch(`${server.baseURL}/chat/completions`, init).catch((error: unknown) => error);
+    expect(ReplyTooLargeError.isInstance(huge)).toBe(true);
+    expect(huge).toMatchObject({ sizeKnown: true, limitBytes: 1024 * 1024 });
+    expect((huge as ReplyTooLargeError).sizeBytes).toBeGreaterThan(50 * 1024 * 1024);
+    expect((huge as Error).message).toMatch(/the reply is 50\.0 MB, over the limit of 1\.0 MB/);
+    const endless = await leanFetch(`${server.baseURL}/chat/completions`, init).catch(
+      (error: unknown) => error,
+    );
+    expect(endless).toMatchObject({ sizeKnown: false });
+    expect((endless as Error).message).toMatch(/more than 1\.0 MB/);
+    // Below the limit everything goes through, and all three requests reached the network.
+    const fine = await leanFetch(`${server.baseURL}/chat/completions`, init);
+    expect(fine.status).toBe(200);
+    expect(leanFetch.requestsSent()).toBe(3);
   });
 });

@@ -1,10 +1,19 @@
 import http from 'node:http';
 import https from 'node:https';
+import { defaultMaxReplyBytes, ReplyTooLargeError } from './reply-size-limit';
 
 export interface LeanFetchOptions {
-  /** Sockets kept open per host; match the run's concurrency. Default 64. */
+  /** Sockets kept open per host; match the run's concurrency (`--concurrency`). Default 64. */
   readonly maxSockets?: number;
+  /** Reply bodies over this many bytes are not read: the request fails with a `ReplyTooLargeError`. */
+  readonly maxReplyBytes?: number;
 }
+
+/** A `fetch` that also counts the requests that reached the network. */
+export type LeanFetch = typeof fetch & {
+  /** Requests written to a socket in full; a request still waiting for a socket is not counted. */
+  readonly requestsSent: () => number;
+};
 
 function headerEntries(headers: RequestInit['headers']): Record<string, string> {
   const result: Record<string, string> = {};
@@ -18,14 +27,17 @@ function headerEntries(headers: RequestInit['headers']): Record<string, string> 
  * A `fetch` for the openai SDK built on `node:http` keep-alive agents. Node's built-in fetch costs about 1 ms
  * of CPU per request, which on a small machine makes the client, not the model, the bottleneck of a fast
  * server; this one reads the whole body and hands the SDK a ready `Response`. It supports what the SDK uses:
- * method, headers, a string or byte body, and an abort signal.
+ * method, headers, a string or byte body, and an abort signal. A body over `maxReplyBytes` is never buffered:
+ * reading stops at the limit (or at once, when `Content-Length` says so) and the connection is dropped.
  */
-export function createLeanFetch(options: LeanFetchOptions = {}): typeof fetch {
+export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
   const httpAgent = new http.Agent(agentOptions);
   const httpsAgent = new https.Agent(agentOptions);
+  const maxReplyBytes = options.maxReplyBytes ?? defaultMaxReplyBytes;
+  let sent = 0;
 
-  return (input, init = {}) =>
+  const leanFetch = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) =>
     new Promise<Response>((resolve, reject) => {
       const url = new URL(input instanceof Request ? input.url : String(input));
       const secure = url.protocol === 'https:';
@@ -39,6 +51,12 @@ export function createLeanFetch(options: LeanFetchOptions = {}): typeof fetch {
         reject(new TypeError('lean fetch sends string or byte bodies only'));
         return;
       }
+      const tooLarge = (sizeBytes: number, sizeKnown: boolean) => {
+        signal?.removeEventListener('abort', onAbort);
+        const error = new ReplyTooLargeError({ limitBytes: maxReplyBytes, sizeBytes, sizeKnown });
+        reject(error);
+        request.destroy(error);
+      };
       const request = (secure ? https : http).request(
         url,
         {
@@ -47,8 +65,23 @@ export function createLeanFetch(options: LeanFetchOptions = {}): typeof fetch {
           agent: secure ? httpsAgent : httpAgent,
         },
         (response) => {
+          const announced = Number(response.headers['content-length']);
+          if (Number.isFinite(announced) && announced > maxReplyBytes) {
+            tooLarge(announced, true);
+            return;
+          }
           const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          let received = 0;
+          response.on('data', (chunk: Buffer) => {
+            if (received > maxReplyBytes) return;
+            received += chunk.length;
+            if (received > maxReplyBytes) {
+              chunks.length = 0;
+              tooLarge(received, false);
+              return;
+            }
+            chunks.push(chunk);
+          });
           response.on('error', reject);
           response.on('end', () => {
             signal?.removeEventListener('abort', onAbort);
@@ -66,10 +99,14 @@ export function createLeanFetch(options: LeanFetchOptions = {}): typeof fetch {
       const onAbort = () =>
         request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
+      request.on('socket', () => {
+        sent++;
+      });
       request.on('error', (error) => {
         signal?.removeEventListener('abort', onAbort);
         reject(error);
       });
       request.end(body ?? undefined);
     });
+  return Object.assign(leanFetch, { requestsSent: () => sent });
 }

@@ -54,4 +54,6 @@ export interface Model {
   /** Sends the request; `parse` turns a cached or fresh raw response into a reply. */
   send(request: ModelRequest, options: { timeoutMs: number; signal?: AbortSignal }): Promise<unknown>;
   parse(response: unknown): ModelReply;
+  /** Requests that reached the network so far (a request still waiting for a socket is not counted). */
+  requestsSent?(): number;
 }

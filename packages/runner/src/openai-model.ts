@@ -2,6 +2,7 @@ import { type LikelihoodPrompt, messagesToText, splitThinking } from '@kensa/cor
 import OpenAI from 'openai';
 import { createLeanFetch } from './lean-fetch';
 import type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
+import { NotJsonReplyError } from './not-json-reply-error';
 import { redactEndpoint } from './request-hash';
 
 export interface OpenAIModelOptions {
@@ -20,6 +21,8 @@ export interface OpenAIModelOptions {
   readonly fetch?: typeof fetch;
   /** Connections kept open to the server; match the run's concurrency. Default 64. */
   readonly maxConnections?: number;
+  /** Replies over this many bytes fail their item unread (`ReplyTooLargeError`). Default 16 MiB. */
+  readonly maxReplyBytes?: number;
 }
 
 /** Reply length for completions requests when `--max-tokens` is not given (the API's own default is 16). */
@@ -48,6 +51,7 @@ interface ChatResponseShape {
 
 /** Reads a chat or completions response leniently: only the fields a reply needs. */
 export function parseOpenAIResponse(response: unknown): ModelReply {
+  if (typeof response === 'string') throw new NotJsonReplyError(response);
   const shape = response as ChatResponseShape;
   const choice = shape.choices?.[0];
   if (choice === undefined) throw new Error('The response has no choices.');
@@ -69,12 +73,19 @@ export function parseOpenAIResponse(response: unknown): ModelReply {
 /** A model behind an OpenAI-compatible endpoint (vLLM, Ollama, OpenAI, …), called through the official SDK. */
 export function createOpenAIModel(options: OpenAIModelOptions): Model {
   const api = options.api ?? 'chat';
+  const leanFetch =
+    options.fetch === undefined
+      ? createLeanFetch({
+          maxSockets: options.maxConnections ?? 64,
+          ...(options.maxReplyBytes === undefined ? {} : { maxReplyBytes: options.maxReplyBytes }),
+        })
+      : undefined;
   const client = new OpenAI({
     baseURL: options.baseURL,
     // Local servers need no key, but the SDK insists on one; this placeholder is never a secret.
     apiKey: options.apiKey ?? 'no-key',
     maxRetries: 0,
-    fetch: options.fetch ?? createLeanFetch({ maxSockets: options.maxConnections ?? 64 }),
+    fetch: options.fetch ?? leanFetch,
   });
 
   return {
@@ -124,5 +135,6 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
       );
     },
     parse: parseOpenAIResponse,
+    ...(leanFetch === undefined ? {} : { requestsSent: leanFetch.requestsSent }),
   };
 }

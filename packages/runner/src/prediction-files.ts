@@ -39,7 +39,14 @@ export async function readPredictionFiles(
   const predictions: Prediction[] = [];
   for (const file of files) {
     const text = await readFile(file, 'utf8');
-    predictions.push(...format.parse(text, relative(cwd, file) || file));
+    const name = relative(cwd, file) || file;
+    const parsed = format.parse(text, name);
+    if (parsed.length === 0) {
+      throw new PredictionError({
+        message: `${name} holds no predictions (one JSON object a line, e.g. {"problem_id": "112A1", "prediction": "a"}).`,
+      });
+    }
+    predictions.push(...parsed);
   }
   return predictions;
 }

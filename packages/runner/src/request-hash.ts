@@ -13,7 +13,14 @@ export interface RequestHashInput {
  * Query parameters that carry credentials in the wild (Azure's `api-key`, Google's `key`, proxies' `token`).
  * Compared case-insensitively.
  */
-const secretQueryParameters = new Set(['api-key', 'api_key', 'apikey', 'key', 'token', 'access_token']);
+export const secretQueryParameters = new Set([
+  'api-key',
+  'api_key',
+  'apikey',
+  'key',
+  'token',
+  'access_token',
+]);
 
 /**
  * The cache key of a model request: lowercase hex SHA-256 of the canonical JSON of the redacted endpoint, the

@@ -16,6 +16,10 @@ export interface ResolveModelOptions {
   /** Seed of `baseline:random`. */
   readonly seed?: number;
   readonly fetch?: typeof fetch;
+  /** Connections kept open to the server: the run's concurrency. */
+  readonly maxConnections?: number;
+  /** Replies over this many bytes fail their item unread. */
+  readonly maxReplyBytes?: number;
 }
 
 /** Turns a `--model` value into a model: `baseline:…` names are built in, anything else is served at a base URL. */
@@ -34,5 +38,7 @@ export function resolveModel(options: ResolveModelOptions): Model {
     ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
     ...(options.api === undefined ? {} : { api: options.api }),
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    ...(options.maxConnections === undefined ? {} : { maxConnections: options.maxConnections }),
+    ...(options.maxReplyBytes === undefined ? {} : { maxReplyBytes: options.maxReplyBytes }),
   });
 }

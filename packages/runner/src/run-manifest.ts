@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { SamplingParameters } from './model';
+import type { Redactor } from './redact-secrets';
 import { manifestFile, RunFolderError, writeJsonFile } from './run-folder';
 import type { RunManifestBase } from './run-record';
 
@@ -61,9 +62,10 @@ export async function finishRun(
   runDir: string,
   manifest: RunManifest,
   summary: unknown,
+  redact?: Redactor,
 ): Promise<RunManifest> {
   const finished = { ...manifest, finishedAt: new Date().toISOString() };
-  await writeJsonFile(path.join(runDir, 'summary.json'), summary);
-  await writeJsonFile(path.join(runDir, manifestFile), finished);
+  await writeJsonFile(path.join(runDir, 'summary.json'), summary, redact);
+  await writeJsonFile(path.join(runDir, manifestFile), finished, redact);
   return finished;
 }

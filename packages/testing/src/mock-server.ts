@@ -56,6 +56,8 @@ export interface MockServer {
   readonly baseURL: string;
   /** Every request, in arrival order (a live view; `reset()` empties it). */
   readonly requests: readonly RecordedRequest[];
+  /** The most requests the server held at once (arrived, not yet answered) since it started or `reset()`. */
+  readonly maxInFlight: number;
   /** How many recorded requests match, e.g. `count({ kind: 'chat', completed: true })`; all without a filter. */
   count(filter?: RequestFilter | ((request: RecordedRequest) => boolean)): number;
   /** Forgets the recorded requests and restarts the request index and the seeded draws, as if just started. */
@@ -84,6 +86,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const requests: MutableRecord[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
+  let inFlight = 0;
+  let maxInFlight = 0;
 
   const handle = (request: IncomingMessage, response: ServerResponse, rawBody: string) => {
     const url = request.url ?? '/';
@@ -125,7 +129,10 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     const answer = () => {
       if (closed) return;
       if (fault !== undefined) {
-        record.status = sendFault(response, fault, faultStub(record, created), requestId(record));
+        record.status = sendFault(response, fault, faultStub(record, created), requestId(record), {
+          url: request.url ?? '/',
+          authorization: request.headers.authorization,
+        });
         return;
       }
       void route(record, response).catch((error: unknown) => {
@@ -218,6 +225,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   const server = createServer((request, response) => {
     // A client that goes away mid-request must not crash the test process.
     request.on('error', () => {});
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    response.once('close', () => {
+      inFlight--;
+    });
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -241,12 +253,16 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     url,
     baseURL: `${url}/v1`,
     requests,
+    get maxInFlight() {
+      return maxInFlight;
+    },
     count: (filter) =>
       filter === undefined
         ? requests.length
         : requests.reduce((total, request) => total + (matchesFilter(request, filter) ? 1 : 0), 0),
     reset: () => {
       requests.length = 0;
+      maxInFlight = inFlight;
       pickFault = createFaultPicker(faultRules, seed);
       nextLatency = createLatency(options.latency ?? 0, seed);
     },

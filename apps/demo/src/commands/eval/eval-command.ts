@@ -10,13 +10,14 @@ import {
   writeRunReport,
 } from '@kensa/report';
 import {
+  acquireRunLock,
   defaultResponseCachePath,
   disabledResponseCache,
   type EvaluationResult,
   evaluate,
   finishRun,
   loadSources,
-  openResponseCache,
+  openFailSoftCache,
   type ResponseCache,
   VERSION as RUNNER_VERSION,
 } from '@kensa/runner';
@@ -98,6 +99,7 @@ async function runPlan(
   const { benchmark, mode } = plan;
   const { model } = settings;
   const progress = createProgressBar(io, benchmark.id);
+  const redact = io.redact ?? ((text: string) => text);
   let result: EvaluationResult;
   try {
     result = await evaluate({
@@ -118,6 +120,8 @@ async function runPlan(
       runDir: plan.runDir,
       packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
       onEvent: progress.onEvent,
+      redact,
+      lockHeld: true,
     });
   } finally {
     progress.stop();
@@ -148,7 +152,7 @@ async function runPlan(
     },
   };
   const document = benchmarkResultJson(scored, extra);
-  await finishRun(plan.runDir, result.manifest, document);
+  await finishRun(plan.runDir, result.manifest, document, redact);
   // The report shows the scores just computed: the run is not read back and scored again.
   const run = runFromRecords({
     directory: plan.runDir,
@@ -206,7 +210,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
   const cache =
     options.cache === false || !model.cacheable
       ? disabledResponseCache()
-      : openResponseCache(defaultResponseCachePath(io.env));
+      : openFailSoftCache(defaultResponseCachePath(io.env), (message) => io.stderr(`kensa: ${message}\n`));
   let exitCode: number = exitCodes.success;
   const documents: unknown[] = [];
   const accuracyReports = new Map<string, AccuracyReport>();
@@ -241,8 +245,15 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           out,
           runDir: path.resolve(io.cwd, out),
         };
+        // One writer per run folder: taken before anything is written, held until the report is written.
+        const lock = acquireRunLock(plan.runDir, { onNotice: (message) => log(`kensa: ${message}`) });
         log(`Run folder: ${plan.runDir}`);
-        const outcome = await runPlan(plan, settings, cache, io);
+        let outcome: RunOutcome;
+        try {
+          outcome = await runPlan(plan, settings, cache, io);
+        } finally {
+          lock.release();
+        }
         documents.push(outcome.document);
         if (outcome.scored.kind === 'accuracy') accuracyReports.set(benchmark.id, outcome.scored.report);
         else examCells.push({ mode: mode.id, report: outcome.scored.report });

@@ -6,9 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { examQuestionText, type Item } from '@kensa/core';
 import { igakuqa } from '@kensa/igakuqa';
 import { readSharedSources, sharedDataDir, temporaryDir } from '@kensa/test-support';
-import { createMockServer, type MockServer } from '@kensa/testing';
+import type { MockServer, MockServerOptions } from '@kensa/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../main';
+import { lastMessage, knowingServer as startKnowingServer } from '../../test-endpoint';
 import { captureIo } from '../../test-io';
 
 const dataDir = sharedDataDir();
@@ -24,20 +25,10 @@ afterEach(async () => {
 });
 
 type ChatBody = { messages: { role: string; content: string }[] };
-const lastMessage = (body: unknown) => (body as ChatBody).messages.at(-1)?.content ?? '';
 
 /** A mock model that answers every IgakuQA question with its key, found by the question text. */
-async function knowingServer(options: Parameters<typeof createMockServer>[0] = {}): Promise<MockServer> {
-  // Short stems such as 「診断はどれか。」 repeat across image questions, so the whole question (stem and
-  // choices) identifies an item.
-  const byText = new Map(items.map((item) => [examQuestionText(item), item]));
-  server = await createMockServer({
-    reply: ({ body }) => {
-      const item = byText.get(lastMessage(body));
-      return item === undefined ? 'わかりません' : `答え: ${item.answer.join(',')}`;
-    },
-    ...options,
-  });
+async function knowingServer(options: MockServerOptions = {}): Promise<MockServer> {
+  server = await startKnowingServer(options);
   return server;
 }
 

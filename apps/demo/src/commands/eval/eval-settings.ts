@@ -1,5 +1,5 @@
 import type { Benchmark, Registry } from '@kensa/core';
-import { type Model, resolveModel, type SamplingParameters } from '@kensa/runner';
+import { defaultMaxReplyBytes, type Model, resolveModel, type SamplingParameters } from '@kensa/runner';
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { UsageError } from '../../usage-error';
@@ -19,6 +19,7 @@ export interface EvalOptions {
   readonly seed?: string;
   readonly timeout?: string;
   readonly retries?: string;
+  readonly maxReplySize?: string;
   readonly out?: string;
   readonly cache?: boolean;
   readonly dataDir?: string;
@@ -58,6 +59,7 @@ export function parseEvalSettings(
     }
   }
   const baseURL = options.baseUrl ?? io.env.OPENAI_BASE_URL;
+  if (baseURL !== undefined) checkBaseUrl(baseURL, options.baseUrl === undefined);
   if (options.model === undefined && baseURL !== undefined) {
     throw new UsageError('--model is required with --base-url (the model name the server knows).');
   }
@@ -65,6 +67,9 @@ export function parseEvalSettings(
   const temperature = parseNumberOption('--temperature', options.temperature, { min: 0 });
   const maxTokens = parseNumberOption('--max-tokens', options.maxTokens, { integer: true, min: 1 });
   const timeoutSeconds = parseNumberOption('--timeout', options.timeout, { min: 0.001 });
+  const concurrency =
+    parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 16;
+  const maxReplyMegabytes = parseNumberOption('--max-reply-size', options.maxReplySize, { min: 0.001 });
   return {
     benchmarks,
     method,
@@ -74,6 +79,9 @@ export function parseEvalSettings(
       ...(io.env.OPENAI_API_KEY ? { apiKey: io.env.OPENAI_API_KEY } : {}),
       ...(options.api === undefined ? {} : { api: options.api }),
       ...(seed === undefined ? {} : { seed }),
+      maxConnections: concurrency,
+      maxReplyBytes:
+        maxReplyMegabytes === undefined ? defaultMaxReplyBytes : Math.round(maxReplyMegabytes * 1024 * 1024),
     }),
     sampling: {
       ...(temperature === undefined ? {} : { temperature }),
@@ -82,8 +90,26 @@ export function parseEvalSettings(
     },
     samples: parseNumberOption('--samples', options.samples, { integer: true, min: 1 }) ?? 1,
     limit: parseNumberOption('--limit', options.limit, { integer: true, min: 1 }),
-    concurrency: parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 16,
+    concurrency,
     retries: parseNumberOption('--retries', options.retries, { integer: true, min: 0 }),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
   };
+}
+
+/** A base URL that cannot be called is bad usage; the value is not echoed, since it may hold a key. */
+function checkBaseUrl(value: string, fromEnvironment: boolean): void {
+  const name = fromEnvironment ? 'OPENAI_BASE_URL' : '--base-url';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(
+      `${name} is not a URL; give the server's OpenAI-compatible API root, e.g. http://localhost:8000/v1.`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new UsageError(
+      `${name} must be an http:// or https:// URL (got ${url.protocol}), e.g. http://localhost:8000/v1.`,
+    );
+  }
 }

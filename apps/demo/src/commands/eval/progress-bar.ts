@@ -2,6 +2,18 @@ import type { EvaluationEvent } from '@kensa/runner';
 import { Presets, SingleBar } from 'cli-progress';
 import type { Io } from '../../io';
 
+/** A retry wait at least this long is announced, so a long `Retry-After` is never a silent pause. */
+const longWaitMs = 10_000;
+
+function describeWait(event: Extract<EvaluationEvent, { type: 'retry' }>): string {
+  const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
+  const wait = `kensa: ${event.itemId}: ${event.reason}; waiting ${seconds(event.delayMs)} before attempt ${event.attempt + 1}`;
+  if (event.retryAfterMs === undefined) return `${wait}.`;
+  if (event.retryAfterMs > event.delayMs)
+    return `${wait}: the server asked for ${seconds(event.retryAfterMs)} (Retry-After), Kensa waits at most ${seconds(event.delayMs)}.`;
+  return `${wait}, as the server asked (Retry-After).`;
+}
+
 /**
  * A progress bar on stderr (done/total, rate, ETA, failures). On a terminal it redraws in place; elsewhere
  * (CI logs, pipes) it prints a plain line every few seconds.
@@ -24,6 +36,7 @@ export function createProgressBar(io: Io, label: string) {
   let done = 0;
   let failed = 0;
   let firstDone = 0;
+  let lastWaitNotice = Number.NEGATIVE_INFINITY;
   const payload = () => {
     const seconds = (performance.now() - started) / 1000;
     return { failed, rate: seconds > 0 ? ((done - firstDone) / seconds).toFixed(1) : '0.0' };
@@ -39,6 +52,14 @@ export function createProgressBar(io: Io, label: string) {
         done++;
         if (event.record.status === 'error') failed++;
         bar.update(done, payload());
+      } else if (event.type === 'notice') {
+        io.stderr(`\n${event.message}\n`);
+      } else if (event.type === 'retry' && event.delayMs >= longWaitMs) {
+        // Many requests wait at once behind one rate limit: say it once every so often, not per request.
+        const now = performance.now();
+        if (now - lastWaitNotice < longWaitMs) return;
+        lastWaitNotice = now;
+        io.stderr(`\n${describeWait(event)}\n`);
       }
     },
     stop() {

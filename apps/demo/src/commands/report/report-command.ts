@@ -1,6 +1,7 @@
 import path from 'node:path';
 import {
   createItemLoader,
+  fixed,
   type LoadedRun,
   loadRun,
   modeName,
@@ -38,9 +39,9 @@ function summaryTable(model: ReportModel): string {
       run.label,
       run.benchmark,
       modeName(run.mode),
-      run.meanScore === undefined || ci === undefined
+      run.meanScore === undefined || !Number.isFinite(run.meanScore) || ci === undefined
         ? '–'
-        : `${run.meanScore.toFixed(1)} (${ci[0].toFixed(1)}–${ci[1].toFixed(1)})`,
+        : `${fixed(run.meanScore)} (${fixed(ci[0])}–${fixed(ci[1])})`,
       run.exams === undefined ? '–' : `${run.examsPassed}/${run.exams.length}`,
       `${percent(run.accuracy)} (${percentRange(run.accuracyCi95)})`,
     ]);
