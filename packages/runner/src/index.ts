@@ -1,4 +1,23 @@
 export const VERSION = '0.1.0';
+export { createBatchCollector } from './batch-collector';
+export type {
+  BatchOutcome,
+  BatchRequestLine,
+  BatchResultLine,
+  BatchResults,
+  CustomIdParts,
+} from './batch-file';
+export {
+  BatchFileError,
+  batchCustomId,
+  emptyBatchResults,
+  openAIBatchLimits,
+  parseCustomId,
+  readBatchResults,
+  splitBatchLines,
+} from './batch-file';
+export type { BatchIngestReport } from './batch-ingest';
+export { createBatchIngest } from './batch-ingest';
 export { defaultCacheDir } from './cache-dir';
 export type { ErrorVerdict } from './classify-model-error';
 export { classifyModelError } from './classify-model-error';
@@ -8,11 +27,16 @@ export type { EvaluateOptions, EvaluationEvent, EvaluationRecord, EvaluationResu
 export { evaluate } from './evaluate';
 export { createExamineeMajorityModel, examineeMajorityAnswer } from './examinee-majority-model';
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
+export type { BatchState, OpenAIBatchOutcome, RunOpenAIBatchesOptions } from './openai-batch';
+export { BatchApiError, batchStateFile, runOpenAIBatches } from './openai-batch';
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
 export { createRandomModel, randomAnswer } from './random-model';
 export type { RunFolder } from './read-run';
 export { readRun } from './read-run';
+export type { ReplicaPoolOptions, ReplicaStats } from './replica-pool';
+export { createReplicaPool } from './replica-pool';
+export type { ReplySource, ReplySourceOutcome, ReplySourceTask } from './reply-source';
 export type { RequestHashInput } from './request-hash';
 export { canonicalJson, redactEndpoint, requestHash } from './request-hash';
 export type { ResolveModelOptions } from './resolve-model';
