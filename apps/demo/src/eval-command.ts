@@ -7,11 +7,14 @@ import {
   evaluate,
   finishRun,
   openResponseCache,
+  type ReplySource,
   type ResponseCache,
   VERSION as RUNNER_VERSION,
+  redactEndpoint,
 } from '@kensa/runner';
 import { renderAccuracyTable } from './accuracy-table';
 import { accuracyReportJson, type BenchmarkResult, scoreBenchmark } from './benchmark-result';
+import { type BatchMode, createBatchMode } from './eval-batch';
 import { type EvalOptions, type EvalSettings, parseEvalSettings } from './eval-settings';
 import { type ExamModeCell, renderExamModeTable } from './exam-mode-table';
 import { examReportJson, renderExamTable } from './exam-table';
@@ -82,40 +85,29 @@ interface RunOutcome {
   readonly failures: readonly { itemId: string; sample: number; error: string | undefined }[];
 }
 
-/** Evaluates one plan into its run folder, scores the first samples, and writes the summary and the report. */
+/**
+ * Evaluates one plan into its run folder, scores the first samples, and writes the summary and the report.
+ * Undefined when a batch mode left answers pending (nothing to score yet).
+ */
 async function runPlan(
   plan: RunPlan,
   settings: EvalSettings,
   cache: ResponseCache,
   io: Io,
-): Promise<RunOutcome> {
+  batch: BatchMode | undefined,
+): Promise<RunOutcome | undefined> {
   const { benchmark, mode } = plan;
   const { model } = settings;
-  const progress = createProgressBar(io, benchmark.id);
-  let result: EvaluationResult;
-  try {
-    result = await evaluate({
-      benchmarkId: benchmark.id,
-      benchmarkVersion: benchmark.version,
-      items: plan.items,
-      examples: plan.examples,
-      mode,
-      method: settings.method,
-      ...(benchmark.likelihood === undefined ? {} : { likelihood: benchmark.likelihood }),
-      model,
-      sampling: settings.sampling,
-      samples: settings.samples,
-      concurrency: settings.concurrency,
-      ...(settings.retries === undefined ? {} : { retries: settings.retries }),
-      ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-      cache,
-      runDir: plan.runDir,
-      packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
-      onEvent: progress.onEvent,
-    });
-  } finally {
-    progress.stop();
-  }
+  const evaluateWith = async (replies?: ReplySource): Promise<EvaluationResult> => {
+    const progress = createProgressBar(io, benchmark.id);
+    try {
+      return await evaluatePlan(plan, settings, cache, progress.onEvent, replies);
+    } finally {
+      progress.stop();
+    }
+  };
+  const result = batch === undefined ? await evaluateWith() : await batch.evaluate(plan.runDir, evaluateWith);
+  if (result === undefined) return undefined;
 
   const firstSamples = result.records.filter((record) => record.sample === 0 && record.status === 'ok');
   const answers = new Map(firstSamples.map((record) => [record.itemId, record.reply?.text ?? '']));
@@ -152,6 +144,37 @@ async function runPlan(
   await finishRun(plan.runDir, result.manifest, document);
   await writeRunReport(plan.runDir, benchmark, plan.allItems, (message) => io.stderr(`${message}\n`));
   return { scored, document, result, failures };
+}
+
+function evaluatePlan(
+  plan: RunPlan,
+  settings: EvalSettings,
+  cache: ResponseCache,
+  onEvent: Parameters<typeof evaluate>[0]['onEvent'],
+  replies: ReplySource | undefined,
+): Promise<EvaluationResult> {
+  const { benchmark, mode } = plan;
+  return evaluate({
+    benchmarkId: benchmark.id,
+    benchmarkVersion: benchmark.version,
+    items: plan.items,
+    examples: plan.examples,
+    mode,
+    method: settings.method,
+    ...(benchmark.likelihood === undefined ? {} : { likelihood: benchmark.likelihood }),
+    model: settings.model,
+    sampling: settings.sampling,
+    samples: settings.samples,
+    concurrency: settings.concurrency,
+    ...(settings.retries === undefined ? {} : { retries: settings.retries }),
+    ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+    cache,
+    runDir: plan.runDir,
+    packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
+    ...(settings.baseURLs.length > 1 ? { extra: { endpoints: settings.baseURLs.map(redactEndpoint) } } : {}),
+    ...(replies === undefined ? {} : { replies }),
+    ...(onEvent === undefined ? {} : { onEvent }),
+  });
 }
 
 function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings, io: Io): void {
@@ -199,6 +222,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
     options.cache === false || !model.cacheable
       ? disabledResponseCache()
       : openResponseCache(defaultResponseCachePath(io.env));
+  const batch = await createBatchMode(settings, io);
   let exitCode: number = exitCodes.success;
   const documents: unknown[] = [];
   const accuracyReports = new Map<string, AccuracyReport>();
@@ -234,7 +258,8 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           runDir: path.resolve(io.cwd, out),
         };
         log(`Run folder: ${plan.runDir}`);
-        const outcome = await runPlan(plan, settings, cache, io);
+        const outcome = await runPlan(plan, settings, cache, io, batch);
+        if (outcome === undefined) continue;
         documents.push(outcome.document);
         if (outcome.scored.kind === 'accuracy') accuracyReports.set(benchmark.id, outcome.scored.report);
         else examCells.push({ mode: mode.id, report: outcome.scored.report });
@@ -246,6 +271,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
       if (!options.json && examCells.length > 1)
         io.stdout(renderExamModeTable(benchmark.title, model.name, examCells));
     }
+    if (batch !== undefined) exitCode = Math.max(exitCode, await batch.finish());
   } finally {
     cache.close();
   }

@@ -53,7 +53,10 @@ export class BatchApiError extends KensaError {
 const terminal = new Set<OpenAI.Batch['status']>(['completed', 'failed', 'expired', 'cancelled']);
 
 export interface RunOpenAIBatchesOptions {
-  readonly client: OpenAI;
+  /** The API's base URL, e.g. `https://api.openai.com/v1`. */
+  readonly baseURL: string;
+  readonly apiKey?: string;
+  readonly fetch?: typeof fetch;
   readonly runDir: string;
   /** The requests still pending in the run; those not already in an unfinished batch are submitted. */
   readonly lines: readonly BatchRequestLine[];
@@ -86,7 +89,13 @@ function describe(error: unknown): string {
  * expired, failed or was cancelled without an answer come back as errors naming the batch.
  */
 export async function runOpenAIBatches(options: RunOpenAIBatchesOptions): Promise<OpenAIBatchOutcome> {
-  const { client } = options;
+  // The SDK's own retries ride out a 5xx or a dropped connection while polling for hours.
+  const client = new OpenAI({
+    baseURL: options.baseURL,
+    apiKey: options.apiKey ?? 'no-key',
+    maxRetries: 5,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  });
   const statePath = path.join(options.runDir, batchStateFile);
   const state: BatchStateDocument = existsSync(statePath)
     ? (readJsonFile<BatchStateDocument>(statePath) as BatchStateDocument)
