@@ -19,13 +19,19 @@ import type { Io } from './io';
 /** Evaluates one run with the given reply source (none: send every request). */
 export type EvaluateWith = (replies?: ReplySource) => Promise<EvaluationResult>;
 
+/** The run folder being evaluated and its benchmark. */
+export interface BatchRun {
+  readonly runDir: string;
+  readonly benchmark: string;
+}
+
 /**
  * How `kensa eval` answers requests with `--batch-out`, `--batch-in` or `--batch openai`: `evaluate` runs one
  * run folder and returns its result, or undefined when answers are still pending (nothing is scored then);
  * `finish` writes or reports what concerns the whole command and returns its exit code.
  */
 export interface BatchMode {
-  evaluate(runDir: string, evaluateWith: EvaluateWith): Promise<EvaluationResult | undefined>;
+  evaluate(run: BatchRun, evaluateWith: EvaluateWith): Promise<EvaluationResult | undefined>;
   finish(): Promise<number>;
 }
 
@@ -45,10 +51,12 @@ function reportIngest(report: BatchIngestReport, log: (line: string) => void): v
       `${report.stale.length} result(s) answer a request that has changed since the batch file was written ` +
         `(prompt, model or sampling); refused, the item stays pending: ${listSome(report.stale)}`,
     );
+  if (report.answeredAlready > 0)
+    log(`${report.answeredAlready} result(s) answer questions already in the run folder; left as they were.`);
   if (report.unknown.length > 0)
     log(
-      `${report.unknown.length} result(s) match no pending request of this run (another run's file, or answered ` +
-        `already); ignored: ${listSome(report.unknown)}`,
+      `${report.unknown.length} result(s) match no request of this run (another run's file, model or ` +
+        `settings); ignored: ${listSome(report.unknown)}`,
     );
 }
 
@@ -83,7 +91,7 @@ function batchOut(file: string, io: Io): BatchMode {
   const collector = createBatchCollector();
   const log = (line: string) => io.stderr(`${line}\n`);
   return {
-    async evaluate(_runDir, evaluateWith) {
+    async evaluate(_run, evaluateWith) {
       await evaluateWith(collector);
       return undefined;
     },
@@ -111,8 +119,9 @@ async function batchIn(files: readonly string[], io: Io): Promise<BatchMode> {
   const log = (line: string) => io.stderr(`kensa: ${line}\n`);
   let pending = false;
   return {
-    async evaluate(runDir, evaluateWith) {
+    async evaluate({ runDir, benchmark }, evaluateWith) {
       const result = await evaluateWith(ingest);
+      ingest.noteAnswered(benchmark, result.records);
       if (result.pending === 0) return result;
       pending = true;
       pendingNote(
@@ -137,7 +146,7 @@ function batchOpenAI(settings: EvalSettings, pollIntervalMs: number, io: Io): Ba
   const log = (line: string) => io.stderr(`kensa: ${line}\n`);
   let pending = false;
   return {
-    async evaluate(runDir, evaluateWith) {
+    async evaluate({ runDir, benchmark }, evaluateWith) {
       const collector = createBatchCollector();
       await evaluateWith(collector);
       const outcome = await runOpenAIBatches({
@@ -151,6 +160,7 @@ function batchOpenAI(settings: EvalSettings, pollIntervalMs: number, io: Io): Ba
       });
       const ingest = createBatchIngest(outcome.results);
       const result = await evaluateWith(ingest);
+      ingest.noteAnswered(benchmark, result.records);
       await outcome.markIngested();
       reportIngest(ingest.report(), log);
       if (result.pending === 0) return result;

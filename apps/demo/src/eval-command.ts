@@ -106,7 +106,10 @@ async function runPlan(
       progress.stop();
     }
   };
-  const result = batch === undefined ? await evaluateWith() : await batch.evaluate(plan.runDir, evaluateWith);
+  const result =
+    batch === undefined
+      ? await evaluateWith()
+      : await batch.evaluate({ runDir: plan.runDir, benchmark: benchmark.id }, evaluateWith);
   if (result === undefined) return undefined;
 
   const firstSamples = result.records.filter((record) => record.sample === 0 && record.status === 'ok');

@@ -57,13 +57,15 @@ export interface RunOpenAIBatchesOptions {
   readonly baseURL: string;
   readonly apiKey?: string;
   readonly fetch?: typeof fetch;
+  /** The SDK's retries of each API call (5xx, 429, dropped connections). Default 5. */
+  readonly maxRetries?: number;
   readonly runDir: string;
   /** The requests still pending in the run; those not already in an unfinished batch are submitted. */
   readonly lines: readonly BatchRequestLine[];
   readonly limits?: { maxLines: number; maxBytes: number };
   /** First wait between polls; it grows by half each time up to `maxPollIntervalMs`. Default 10 s. */
   readonly pollIntervalMs?: number;
-  /** Default 5 min. */
+  /** Default 30 times the first wait (5 min). */
   readonly maxPollIntervalMs?: number;
   readonly metadata?: Record<string, string>;
   /** A progress line: a batch's status and counts. */
@@ -93,7 +95,7 @@ export async function runOpenAIBatches(options: RunOpenAIBatchesOptions): Promis
   const client = new OpenAI({
     baseURL: options.baseURL,
     apiKey: options.apiKey ?? 'no-key',
-    maxRetries: 5,
+    maxRetries: options.maxRetries ?? 5,
     ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   });
   const statePath = path.join(options.runDir, batchStateFile);
@@ -146,7 +148,7 @@ export async function runOpenAIBatches(options: RunOpenAIBatchesOptions): Promis
 
   const finished = new Map<number, OpenAI.Batch>();
   let waitMs = options.pollIntervalMs ?? 10_000;
-  const maxWaitMs = options.maxPollIntervalMs ?? 300_000;
+  const maxWaitMs = options.maxPollIntervalMs ?? waitMs * 30;
   for (;;) {
     let open = 0;
     for (const index of active) {
