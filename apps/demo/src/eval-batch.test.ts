@@ -203,6 +203,7 @@ describe('kensa eval with batch files (--batch-out, --batch-in)', () => {
       expect(finished.err).toContain('1 custom_id(s) appear more than once');
       expect(finished.err).toContain('1200 result(s) answer questions already in the run folder');
       expect(finished.err).toContain('1 result(s) match no request of this run');
+      expect(finished.err).toContain('1 result(s) answer a request that has changed');
       expect(finished.err).toContain('igakuqa/999Z9#0@0123456789abcdef');
       expect(table(finished.json as ExamJson)).toEqual(table(reference));
 
