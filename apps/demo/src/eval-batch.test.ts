@@ -78,8 +78,9 @@ interface ExamJson {
 
 async function run(
   args: string[],
+  cacheDir?: string,
 ): Promise<{ code: number; json: ExamJson | undefined; err: string; out: string }> {
-  const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir() } });
+  const io = captureIo({ env: { KENSA_CACHE_DIR: cacheDir ?? (await temporaryDir()) } });
   const code = await main(args, io);
   expect(io.err()).not.toContain('unexpected');
   const text = io.out();
@@ -158,7 +159,14 @@ describe('kensa eval with batch files (--batch-out, --batch-in)', () => {
       const out = path.join(dir, 'batch-run');
       const requestsFile = path.join(dir, 'requests.jsonl');
 
-      const written = await run([...baseArgs(server.baseURL, out), '--batch-out', requestsFile]);
+      // The response cache is left out of the 2,000-question runs (it is slow on a busy disk); the small test below
+      // checks that ingested results go into it.
+      const written = await run([
+        ...baseArgs(server.baseURL, out),
+        '--no-cache',
+        '--batch-out',
+        requestsFile,
+      ]);
       expect(written.code).toBe(0);
       expect(server.count()).toBe(0);
       expect(written.err).toContain(`Wrote ${limit} request(s)`);
@@ -176,7 +184,7 @@ describe('kensa eval with batch files (--batch-out, --batch-in)', () => {
       // A first, partial results file: what it answers goes in, the rest stays pending.
       const partial = path.join(dir, 'partial.jsonl');
       await writeFile(partial, `${results.slice(0, 1200).join('\n')}\n`);
-      const halfway = await run([...baseArgs(server.baseURL, out), '--batch-in', partial]);
+      const halfway = await run([...baseArgs(server.baseURL, out), '--no-cache', '--batch-in', partial]);
       expect(halfway.code).toBe(1);
       expect(halfway.err).toContain('800 answer(s) still pending');
       expect(halfway.out).toBe('');
@@ -197,7 +205,13 @@ describe('kensa eval with batch files (--batch-out, --batch-in)', () => {
           JSON.stringify(stale),
         ].join('\n')}\n`,
       );
-      const finished = await run([...baseArgs(server.baseURL, out), '--batch-in', complete, '--json']);
+      const finished = await run([
+        ...baseArgs(server.baseURL, out),
+        '--no-cache',
+        '--batch-in',
+        complete,
+        '--json',
+      ]);
       expect(finished.code).toBe(0);
       expect(server.count()).toBe(0);
       expect(finished.err).toContain('1 custom_id(s) appear more than once');
@@ -208,7 +222,7 @@ describe('kensa eval with batch files (--batch-out, --batch-in)', () => {
       expect(table(finished.json as ExamJson)).toEqual(table(reference));
 
       // The run folder is a normal one: a direct run on it asks nothing again.
-      const again = await run([...baseArgs(server.baseURL, out), '--json']);
+      const again = await run([...baseArgs(server.baseURL, out), '--no-cache', '--json']);
       expect(server.count()).toBe(0);
       expect(table(again.json as ExamJson)).toEqual(table(reference));
     },
@@ -255,6 +269,34 @@ describe('kensa eval with batch files (--batch-out, --batch-in)', () => {
       httpStatus: 400,
       error: expect.stringContaining('context too long'),
     });
+  });
+
+  it('puts ingested results into the response cache, under the same key a direct request has', async () => {
+    const server = await modelServer();
+    const dir = await temporaryDir();
+    const cacheDir = await temporaryDir();
+    const requestsFile = path.join(dir, 'requests.jsonl');
+    await run(
+      [...baseArgs(server.baseURL, path.join(dir, 'batch'), 5), '--batch-out', requestsFile],
+      cacheDir,
+    );
+    const results = await vllmRunBatch(await readFile(requestsFile, 'utf8'), server);
+    await writeFile(path.join(dir, 'results.jsonl'), results.join('\n'));
+    const ingested = await run(
+      [
+        ...baseArgs(server.baseURL, path.join(dir, 'batch'), 5),
+        '--batch-in',
+        path.join(dir, 'results.jsonl'),
+        '--json',
+      ],
+      cacheDir,
+    );
+    expect(ingested.code).toBe(0);
+    server.reset();
+    const direct = await run([...baseArgs(server.baseURL, path.join(dir, 'direct'), 5), '--json'], cacheDir);
+    expect(server.count()).toBe(0);
+    expect(direct.json).toMatchObject({ timing: { cacheHits: 5, requestsSent: 0 } });
+    expect(table(direct.json as ExamJson)).toEqual(table(ingested.json as ExamJson));
   });
 
   it('names the file and line of a malformed results file and exits 2', async () => {
