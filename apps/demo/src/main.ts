@@ -54,7 +54,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option(
       '--base-url <url>',
-      'OpenAI-compatible base URL, e.g. http://localhost:8000/v1 (or OPENAI_BASE_URL); key from OPENAI_API_KEY',
+      'OpenAI-compatible base URL, e.g. http://localhost:8000/v1 (or OPENAI_BASE_URL); key from OPENAI_API_KEY; repeat for replicas of one model',
+      (url: string, previous: string[] | undefined) => [...(previous ?? []), url],
     )
     .addOption(
       new Option('--api <api>', 'chat messages, or one text prompt for base models').choices([
@@ -83,6 +84,20 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
     .option('--json', 'print one JSON document on stdout')
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
+    .option(
+      '--batch-out <file>',
+      'write the pending requests as OpenAI Batch JSONL instead of calling the model',
+    )
+    .option(
+      '--batch-in <file>',
+      'take a Batch results file (OpenAI output/error file, vllm run-batch -o) into the run folder; repeatable',
+      (file: string, previous: string[] | undefined) => [...(previous ?? []), file],
+    )
+    .addOption(new Option('--batch <engine>', 'run the requests through a batch API').choices(['openai']))
+    .option(
+      '--batch-poll-interval <seconds>',
+      'first wait between batch status polls (default 10; grows to 5 min)',
+    )
     .action(async (benchmarks: string, options) => {
       setExitCode(await evalCommand(benchmarks, options, io));
     });

@@ -14,6 +14,7 @@ import { readLikelihoodReply } from './likelihood-reply';
 import type { Model, ModelReply, ModelRequest, SamplingParameters } from './model';
 import { prepareQuestion, type Question } from './prepare-question';
 import { type Redactor, redactValue } from './redact-secrets';
+import type { ReplySource } from './reply-source';
 import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
@@ -78,6 +79,11 @@ export interface EvaluateOptions {
   readonly runDir: string;
   readonly packages?: Readonly<Record<string, string>>;
   readonly extra?: Readonly<Record<string, unknown>>;
+  /**
+   * Answers requests instead of the model (batch files, batch APIs): nothing is sent, and a request the source
+   * leaves pending gets no log record, so a later run (or a later results file) picks it up.
+   */
+  readonly replies?: ReplySource;
   readonly onEvent?: (event: EvaluationEvent) => void;
   /** Applied to everything written to the run folder and the cache (see `createRedactor`). */
   readonly redact?: Redactor;
@@ -98,6 +104,8 @@ export interface EvaluationResult {
   readonly requestsSent: number;
   readonly cacheHits: number;
   readonly resumed: number;
+  /** Samples a reply source left unanswered (batch files); 0 otherwise. */
+  readonly pending: number;
   readonly durationMs: number;
   /** Set when the run stopped early because no item could succeed (bad key, unknown model). */
   readonly abortReason?: string;
@@ -202,6 +210,7 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
 
   let requestsSent = 0;
   let cacheHits = 0;
+  let leftPending = 0;
   let abortReason: string | undefined;
   // Whether any request of this run got an answer: before that, an unreachable server stops the run.
   let answeredByServer = false;
@@ -240,7 +249,42 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
         // An unreadable cached response is asked again.
       }
     }
-    while (reply === undefined && abortReason === undefined) {
+    if (reply === undefined && options.replies !== undefined) {
+      const outcome = options.replies.answer({
+        benchmark: options.benchmarkId,
+        itemId: item.id,
+        sample,
+        requestHash: key,
+        request,
+      });
+      if (outcome.kind === 'pending') {
+        leftPending++;
+        return;
+      }
+      attempts = 1;
+      if (outcome.kind === 'error') {
+        failure = {
+          message: outcome.message,
+          ...(outcome.status === undefined ? {} : { status: outcome.status }),
+        };
+      } else {
+        try {
+          reply = read(outcome.response);
+          if (model.cacheable)
+            cache.put(key, {
+              response: outcome.response,
+              createdAt: now(),
+              model: model.name,
+              endpoint: model.endpoint,
+            });
+        } catch (error) {
+          failure = {
+            message: `unreadable batch response: ${error instanceof Error ? error.message : String(error)}`,
+          };
+        }
+      }
+    }
+    while (reply === undefined && abortReason === undefined && options.replies === undefined) {
       attempts++;
       requestsSent++;
       try {
@@ -331,6 +375,7 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
     requestsSent: sentBefore === undefined ? requestsSent : (model.requestsSent?.() ?? 0) - sentBefore,
     cacheHits,
     resumed: options.items.length * samples - pending.length,
+    pending: leftPending,
     durationMs: Math.round(performance.now() - started),
     ...(abortReason === undefined ? {} : { abortReason }),
   };

@@ -1,4 +1,23 @@
 export const VERSION = '0.1.0';
+export { createBatchCollector } from './batch-collector';
+export type {
+  BatchOutcome,
+  BatchRequestLine,
+  BatchResultLine,
+  BatchResults,
+  CustomIdParts,
+} from './batch-file';
+export {
+  BatchFileError,
+  batchCustomId,
+  emptyBatchResults,
+  openAIBatchLimits,
+  parseCustomId,
+  readBatchResults,
+  splitBatchLines,
+} from './batch-file';
+export type { BatchIngestReport } from './batch-ingest';
+export { createBatchIngest } from './batch-ingest';
 export type {
   BuildPreferenceDatasetOptions,
   EvalOverlapPolicy,
@@ -29,6 +48,8 @@ export type { PreferenceDatasetLengths } from './measure-preference-dataset';
 export { measurePreferenceDataset } from './measure-preference-dataset';
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
 export { NotJsonReplyError } from './not-json-reply-error';
+export type { BatchState, OpenAIBatchOutcome, RunOpenAIBatchesOptions } from './openai-batch';
+export { BatchApiError, batchStateFile, runOpenAIBatches } from './openai-batch';
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
 export { expandPredictionPaths, readPredictionFiles } from './prediction-files';
@@ -37,7 +58,10 @@ export type { RunFolder } from './read-run';
 export { readRun } from './read-run';
 export type { Redactor, SecretSources } from './redact-secrets';
 export { createRedactor, redactedMark, redactValue } from './redact-secrets';
+export type { ReplicaPoolOptions, ReplicaStats } from './replica-pool';
+export { createReplicaPool } from './replica-pool';
 export { defaultMaxReplyBytes, formatBytes, ReplyTooLargeError } from './reply-size-limit';
+export type { ReplySource, ReplySourceOutcome, ReplySourceTask } from './reply-source';
 export type { RequestHashInput } from './request-hash';
 export { canonicalJson, redactEndpoint, requestHash } from './request-hash';
 export type { ResolveModelOptions } from './resolve-model';

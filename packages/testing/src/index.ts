@@ -12,6 +12,13 @@ export type { Fault, FaultKind, FaultRule } from './fault';
 export { faultKinds } from './fault';
 export type { Latency } from './latency';
 export type {
+  MockBatch,
+  MockBatchEnding,
+  MockBatchServer,
+  MockBatchServerOptions,
+} from './mock-batch-server';
+export { createMockBatchServer } from './mock-batch-server';
+export type {
   ChatRequestBody,
   CompletionRequestBody,
   FinishReason,

@@ -18,8 +18,10 @@ import {
   finishRun,
   loadSources,
   openFailSoftCache,
+  type ReplySource,
   type ResponseCache,
   VERSION as RUNNER_VERSION,
+  redactEndpoint,
 } from '@kensa/runner';
 import { renderExamTable } from '../../exam-table';
 import { exitCodes } from '../../exit-codes';
@@ -28,6 +30,7 @@ import { loadRegistry } from '../../plugin-loader';
 import { UsageError } from '../../usage-error';
 import { KENSA_VERSION } from '../../version';
 import { renderAccuracyTable } from './accuracy-table';
+import { type BatchMode, createBatchMode } from './eval-batch';
 import { type EvalOptions, type EvalSettings, parseEvalSettings } from './eval-settings';
 import { type ExamModeCell, renderExamModeTable } from './exam-mode-table';
 import { createProgressBar } from './progress-bar';
@@ -89,43 +92,33 @@ interface RunOutcome {
   readonly failures: readonly { itemId: string; sample: number; error: string | undefined }[];
 }
 
-/** Evaluates one plan into its run folder, scores the first samples, and writes the summary and the report. */
+/**
+ * Evaluates one plan into its run folder, scores the first samples, and writes the summary and the report.
+ * Undefined when a batch mode left answers pending (nothing to score yet).
+ */
 async function runPlan(
   plan: RunPlan,
   settings: EvalSettings,
   cache: ResponseCache,
   io: Io,
-): Promise<RunOutcome> {
+  batch: BatchMode | undefined,
+): Promise<RunOutcome | undefined> {
   const { benchmark, mode } = plan;
   const { model } = settings;
-  const progress = createProgressBar(io, benchmark.id);
   const redact = io.redact ?? ((text: string) => text);
-  let result: EvaluationResult;
-  try {
-    result = await evaluate({
-      benchmarkId: benchmark.id,
-      benchmarkVersion: benchmark.version,
-      items: plan.items,
-      examples: plan.examples,
-      mode,
-      method: settings.method,
-      ...(benchmark.likelihood === undefined ? {} : { likelihood: benchmark.likelihood }),
-      model,
-      sampling: settings.sampling,
-      samples: settings.samples,
-      concurrency: settings.concurrency,
-      ...(settings.retries === undefined ? {} : { retries: settings.retries }),
-      ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
-      cache,
-      runDir: plan.runDir,
-      packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
-      onEvent: progress.onEvent,
-      redact,
-      lockHeld: true,
-    });
-  } finally {
-    progress.stop();
-  }
+  const evaluateWith = async (replies?: ReplySource): Promise<EvaluationResult> => {
+    const progress = createProgressBar(io, benchmark.id);
+    try {
+      return await evaluatePlan(plan, settings, cache, progress.onEvent, replies, redact);
+    } finally {
+      progress.stop();
+    }
+  };
+  const result =
+    batch === undefined
+      ? await evaluateWith()
+      : await batch.evaluate({ runDir: plan.runDir, benchmark: benchmark.id }, evaluateWith);
+  if (result === undefined) return undefined;
 
   const scored = scoreEvaluation(benchmark, plan.items, result.records, settings.method);
   const failures = result.failures.map((record) => ({
@@ -164,6 +157,40 @@ async function runPlan(
   });
   await writeRunReport(run, (message) => io.stderr(`${message}\n`));
   return { scored, document, result, failures };
+}
+
+function evaluatePlan(
+  plan: RunPlan,
+  settings: EvalSettings,
+  cache: ResponseCache,
+  onEvent: Parameters<typeof evaluate>[0]['onEvent'],
+  replies: ReplySource | undefined,
+  redact: (text: string) => string,
+): Promise<EvaluationResult> {
+  const { benchmark, mode } = plan;
+  return evaluate({
+    benchmarkId: benchmark.id,
+    benchmarkVersion: benchmark.version,
+    items: plan.items,
+    examples: plan.examples,
+    mode,
+    method: settings.method,
+    ...(benchmark.likelihood === undefined ? {} : { likelihood: benchmark.likelihood }),
+    model: settings.model,
+    sampling: settings.sampling,
+    samples: settings.samples,
+    concurrency: settings.concurrency,
+    ...(settings.retries === undefined ? {} : { retries: settings.retries }),
+    ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
+    cache,
+    runDir: plan.runDir,
+    packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
+    ...(settings.baseURLs.length > 1 ? { extra: { endpoints: settings.baseURLs.map(redactEndpoint) } } : {}),
+    ...(replies === undefined ? {} : { replies }),
+    ...(onEvent === undefined ? {} : { onEvent }),
+    redact,
+    lockHeld: true,
+  });
 }
 
 function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings, io: Io): void {
@@ -211,6 +238,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
     options.cache === false || !model.cacheable
       ? disabledResponseCache()
       : openFailSoftCache(defaultResponseCachePath(io.env), (message) => io.stderr(`kensa: ${message}\n`));
+  const batch = await createBatchMode(settings, io);
   let exitCode: number = exitCodes.success;
   const documents: unknown[] = [];
   const accuracyReports = new Map<string, AccuracyReport>();
@@ -248,12 +276,13 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
         // One writer per run folder: taken before anything is written, held until the report is written.
         const lock = acquireRunLock(plan.runDir, { onNotice: (message) => log(`kensa: ${message}`) });
         log(`Run folder: ${plan.runDir}`);
-        let outcome: RunOutcome;
+        let outcome: RunOutcome | undefined;
         try {
-          outcome = await runPlan(plan, settings, cache, io);
+          outcome = await runPlan(plan, settings, cache, io, batch);
         } finally {
           lock.release();
         }
+        if (outcome === undefined) continue;
         documents.push(outcome.document);
         if (outcome.scored.kind === 'accuracy') accuracyReports.set(benchmark.id, outcome.scored.report);
         else examCells.push({ mode: mode.id, report: outcome.scored.report });
@@ -265,6 +294,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
       if (!options.json && examCells.length > 1)
         io.stdout(renderExamModeTable(benchmark.title, model.name, examCells));
     }
+    if (batch !== undefined) exitCode = Math.max(exitCode, await batch.finish());
   } finally {
     cache.close();
   }

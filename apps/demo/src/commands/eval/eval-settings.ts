@@ -1,5 +1,11 @@
 import type { Benchmark, Registry } from '@kensa/core';
-import { defaultMaxReplyBytes, type Model, resolveModel, type SamplingParameters } from '@kensa/runner';
+import {
+  createReplicaPool,
+  defaultMaxReplyBytes,
+  type Model,
+  resolveModel,
+  type SamplingParameters,
+} from '@kensa/runner';
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { UsageError } from '../../usage-error';
@@ -7,7 +13,8 @@ import { UsageError } from '../../usage-error';
 /** `kensa eval`'s flags as commander hands them over (strings, unparsed). */
 export interface EvalOptions {
   readonly model?: string;
-  readonly baseUrl?: string;
+  /** One URL, or several replicas of the same model (`--base-url` repeated). */
+  readonly baseUrl?: string | readonly string[];
   readonly api?: 'chat' | 'completions';
   readonly mode?: string;
   readonly scoring?: string;
@@ -25,6 +32,10 @@ export interface EvalOptions {
   readonly dataDir?: string;
   readonly json?: boolean;
   readonly plugin?: readonly string[];
+  readonly batchOut?: string;
+  readonly batchIn?: string | readonly string[];
+  readonly batch?: string;
+  readonly batchPollInterval?: string;
 }
 
 /** The flags checked and parsed: everything a run needs, or a UsageError naming the flag that is wrong. */
@@ -38,6 +49,47 @@ export interface EvalSettings {
   readonly concurrency: number;
   readonly retries: number | undefined;
   readonly timeoutMs: number | undefined;
+  /** Every `--base-url` (or `OPENAI_BASE_URL`), redaction left to the model; empty for the default. */
+  readonly baseURLs: readonly string[];
+  readonly apiKey: string | undefined;
+  /** How requests are answered when not sent one by one. */
+  readonly batch:
+    | { readonly kind: 'out'; readonly file: string }
+    | { readonly kind: 'in'; readonly files: readonly string[] }
+    | { readonly kind: 'openai'; readonly pollIntervalMs: number }
+    | undefined;
+}
+
+function listOf(value: string | readonly string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? [value] : [...value];
+}
+
+function parseBatch(options: EvalOptions, model: Model, baseURLs: readonly string[]): EvalSettings['batch'] {
+  const batchIn = listOf(options.batchIn);
+  const given = [
+    ...(options.batchOut === undefined ? [] : ['--batch-out']),
+    ...(batchIn.length === 0 ? [] : ['--batch-in']),
+    ...(options.batch === undefined ? [] : ['--batch']),
+  ];
+  if (given.length === 0) return undefined;
+  if (given.length > 1) throw new UsageError(`Give one of ${given.join(', ')}, not several.`);
+  if (!model.cacheable) {
+    throw new UsageError(`${given[0]} needs a served --model; built-in baselines answer at once.`);
+  }
+  if (options.out === undefined) {
+    throw new UsageError(
+      `${given[0]} needs --out DIR: the run folder that batch results are taken into, now and on later runs.`,
+    );
+  }
+  if (baseURLs.length > 1) throw new UsageError(`${given[0]} takes one --base-url, not ${baseURLs.length}.`);
+  if (options.batchOut !== undefined) return { kind: 'out', file: options.batchOut };
+  if (batchIn.length > 0) return { kind: 'in', files: batchIn };
+  if (options.batch !== 'openai') {
+    throw new UsageError(`--batch must be 'openai' (the OpenAI Batch API), not '${options.batch}'.`);
+  }
+  const seconds = parseNumberOption('--batch-poll-interval', options.batchPollInterval, { min: 0.001 }) ?? 10;
+  return { kind: 'openai', pollIntervalMs: seconds * 1000 };
 }
 
 export function parseEvalSettings(
@@ -58,8 +110,10 @@ export function parseEvalSettings(
       );
     }
   }
-  const baseURL = options.baseUrl ?? io.env.OPENAI_BASE_URL;
-  if (baseURL !== undefined) checkBaseUrl(baseURL, options.baseUrl === undefined);
+  const given = listOf(options.baseUrl);
+  const baseURLs = given.length > 0 ? given : listOf(io.env.OPENAI_BASE_URL);
+  const baseURL = baseURLs[0];
+  for (const url of baseURLs) checkBaseUrl(url, given.length === 0);
   if (options.model === undefined && baseURL !== undefined) {
     throw new UsageError('--model is required with --base-url (the model name the server knows).');
   }
@@ -67,22 +121,38 @@ export function parseEvalSettings(
   const temperature = parseNumberOption('--temperature', options.temperature, { min: 0 });
   const maxTokens = parseNumberOption('--max-tokens', options.maxTokens, { integer: true, min: 1 });
   const timeoutSeconds = parseNumberOption('--timeout', options.timeout, { min: 0.001 });
+  const apiKey = io.env.OPENAI_API_KEY ? io.env.OPENAI_API_KEY : undefined;
   const concurrency =
     parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 16;
   const maxReplyMegabytes = parseNumberOption('--max-reply-size', options.maxReplySize, { min: 0.001 });
-  return {
-    benchmarks,
-    method,
-    model: resolveModel({
+  const modelAt = (url: string | undefined) =>
+    resolveModel({
       model: options.model ?? 'baseline:examinee-majority',
-      ...(baseURL === undefined ? {} : { baseURL }),
-      ...(io.env.OPENAI_API_KEY ? { apiKey: io.env.OPENAI_API_KEY } : {}),
+      ...(url === undefined ? {} : { baseURL: url }),
+      ...(apiKey === undefined ? {} : { apiKey }),
       ...(options.api === undefined ? {} : { api: options.api }),
       ...(seed === undefined ? {} : { seed }),
       maxConnections: concurrency,
       maxReplyBytes:
         maxReplyMegabytes === undefined ? defaultMaxReplyBytes : Math.round(maxReplyMegabytes * 1024 * 1024),
-    }),
+    });
+  const model =
+    baseURLs.length > 1
+      ? createReplicaPool({
+          replicas: baseURLs.map(modelAt),
+          concurrencyPerReplica: concurrency,
+          onHealth: ({ endpoint, down, reason }) =>
+            io.stderr(
+              down
+                ? `kensa: replica ${endpoint} failed (${reason}); backing it off, the others go on.\n`
+                : `kensa: replica ${endpoint} answers again.\n`,
+            ),
+        })
+      : modelAt(baseURL);
+  return {
+    benchmarks,
+    method,
+    model,
     sampling: {
       ...(temperature === undefined ? {} : { temperature }),
       ...(maxTokens === undefined ? {} : { maxTokens }),
@@ -90,9 +160,13 @@ export function parseEvalSettings(
     },
     samples: parseNumberOption('--samples', options.samples, { integer: true, min: 1 }) ?? 1,
     limit: parseNumberOption('--limit', options.limit, { integer: true, min: 1 }),
-    concurrency,
+    // --concurrency is per endpoint: each replica gets as many requests in flight as a lone server would.
+    concurrency: concurrency * Math.max(1, baseURLs.length),
     retries: parseNumberOption('--retries', options.retries, { integer: true, min: 0 }),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    baseURLs,
+    apiKey,
+    batch: parseBatch(options, model, baseURLs),
   };
 }
 
