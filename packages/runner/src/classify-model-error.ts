@@ -1,4 +1,5 @@
 import OpenAI from 'openai';
+import { runWideRejection } from './rejected-parameter';
 import { parseRetryAfter } from './retry-delay';
 
 /** What to do about a failed model call. */
@@ -50,6 +51,8 @@ export function classifyModelError(error: unknown): ErrorVerdict {
   }
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
     const status = error.status;
+    const rejection = runWideRejection(error);
+    if (rejection !== undefined) return { action: 'abort', status, message: rejection };
     const message = `the server answered ${status}: ${error.message}`;
     if (status === 401 || status === 403 || status === 404) return { action: 'abort', status, message };
     if (status === 408 || status === 409 || status === 429 || status >= 500) {

@@ -10,12 +10,14 @@ import {
 } from '@kensa/core';
 import pLimit from 'p-limit';
 import { classifyModelError } from './classify-model-error';
-import { readLikelihoodReply } from './likelihood-reply';
+import { createLikelihoodSession } from './likelihood-session';
 import type { Model, ModelReply, ModelRequest, SamplingParameters } from './model';
 import { prepareQuestion, type Question } from './prepare-question';
 import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
+import { sampleSeeds } from './sampling-defaults';
+import { classifyLikelihoodError } from './server-capability';
 import { logFile, manifestFile, RunLog, readJsonFile, writeJsonFile } from './run-folder';
 import { checkSameRun, type RunIdentity, type RunManifest } from './run-manifest';
 import type { RunRecord } from './run-record';
@@ -83,6 +85,8 @@ export interface EvaluationResult {
   readonly failures: readonly EvaluationRecord[];
   /** Requests sent to the model in this invocation (retries included). */
   readonly requestsSent: number;
+  /** Tokenize calls made for likelihood by token ids in this invocation (1 + options per item asked). */
+  readonly tokenizeCalls: number;
   readonly cacheHits: number;
   readonly resumed: number;
   readonly durationMs: number;
@@ -144,10 +148,13 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   const existing = readJsonFile<RunManifest>(manifestPath);
   if (existing !== undefined) checkSameRun(options.runDir, existing, identity);
   const now = () => new Date().toISOString();
-  const manifest: RunManifest = {
+  const seeds = method === 'generate' ? sampleSeeds(sampling, samples) : undefined;
+  let manifest: RunManifest = {
     kind: 'eval',
     formatVersion: 1,
     ...identity,
+    ...(seeds === undefined ? {} : { sampleSeeds: seeds }),
+    ...(existing?.likelihoodMethod === undefined ? {} : { likelihoodMethod: existing.likelihoodMethod }),
     match: 'normalized',
     packages: options.packages ?? {},
     startedAt: existing?.startedAt ?? now(),
@@ -174,6 +181,10 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
   });
 
   let requestsSent = 0;
+  let tokenizeCalls = 0;
+  const session = method === 'likelihood' ? createLikelihoodSession(model) : undefined;
+  // The first likelihood request of the run is the capability check: it goes alone, and decides the method.
+  let likelihoodChecked = false;
   let cacheHits = 0;
   let abortReason: string | undefined;
   // Whether any request of this run got an answer: before that, an unreachable server stops the run.
@@ -187,10 +198,18 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       question.likelihood === undefined
         ? model.request({ item, prompt, sample }, sampling)
         : (model.likelihoodRequest?.(question.likelihood) as ModelRequest);
+    const likelihoodPrompt = question.likelihood;
     const read = (response: unknown) =>
-      question.likelihood === undefined
+      likelihoodPrompt === undefined || session === undefined
         ? model.parse(response)
-        : readLikelihoodReply(response, question.likelihood);
+        : session.read(response, likelihoodPrompt);
+    const sendRequest = async () => {
+      if (likelihoodPrompt === undefined || session === undefined) return model.send(request, { timeoutMs });
+      const response = await session.send(likelihoodPrompt, request, { timeoutMs });
+      const stored = response as { kensaLikelihood?: { tokenizeCalls?: number } };
+      tokenizeCalls += stored.kensaLikelihood?.tokenizeCalls ?? 0;
+      return response;
+    };
     const body = { request: request.body, sample };
     // Built-in baselines have no endpoint URL; their requests are hashed all the same, for the log.
     const key = model.cacheable
@@ -217,13 +236,15 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       attempts++;
       requestsSent++;
       try {
-        const response = await model.send(request, { timeoutMs });
+        const response = await sendRequest();
         answeredByServer = true;
         reply = read(response);
         if (model.cacheable)
           cache.put(key, { response, createdAt: now(), model: model.name, endpoint: model.endpoint });
       } catch (error) {
-        const verdict = classifyModelError(error);
+        const verdict =
+          (session === undefined ? undefined : classifyLikelihoodError(error, { first: !likelihoodChecked })) ??
+          classifyModelError(error);
         failure = {
           message: verdict.message,
           ...(verdict.status === undefined ? {} : { status: verdict.status }),
@@ -252,6 +273,14 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
       }
     }
     if (reply === undefined && abortReason !== undefined && failure === undefined) return;
+    if (session !== undefined && reply !== undefined && !likelihoodChecked) {
+      likelihoodChecked = true;
+      const used = reply.likelihood?.method;
+      if (used !== undefined && manifest.likelihoodMethod !== used) {
+        manifest = { ...manifest, likelihoodMethod: used };
+        await writeJsonFile(manifestPath, manifest);
+      }
+    }
 
     const timing = { attempts, cached, latencyMs: Math.round(performance.now() - begin), finishedAt: now() };
     let record: EvaluationRecord;
@@ -281,7 +310,17 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
 
   const limit = pLimit(options.concurrency ?? 16);
   try {
-    await Promise.all(pending.map(({ item, sample }) => limit(() => answer(item, sample))));
+    let rest = pending;
+    if (session !== undefined) {
+      // Until one item succeeds, likelihood requests go one at a time: a server that cannot do it stops the run
+      // within one request instead of failing every item in parallel.
+      while (!likelihoodChecked && abortReason === undefined && rest.length > 0) {
+        const [first, ...others] = rest;
+        rest = others;
+        if (first !== undefined) await answer(first.item, first.sample);
+      }
+    }
+    await Promise.all(rest.map(({ item, sample }) => limit(() => answer(item, sample))));
   } finally {
     log.close();
   }
@@ -298,6 +337,7 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     records,
     failures: records.filter((record) => record.status === 'error'),
     requestsSent,
+    tokenizeCalls,
     cacheHits,
     resumed: options.items.length * samples - pending.length,
     durationMs: Math.round(performance.now() - started),

@@ -2,7 +2,10 @@ import { type LikelihoodPrompt, messagesToText, splitThinking } from '@kensa/cor
 import OpenAI from 'openai';
 import { createLeanFetch } from './lean-fetch';
 import type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
+import { withReadableErrorBodies } from './readable-error-body';
 import { redactEndpoint } from './request-hash';
+import { samplingFields } from './sampling-defaults';
+import { createServerTokenizer } from './server-tokenizer';
 
 export interface OpenAIModelOptions {
   /** The model name the server knows (`Qwen/Qwen2.5-72B-Instruct`, `llama3.1`, `gpt-4o`). */
@@ -28,18 +31,14 @@ export const completionMaxTokens = 1024;
 /** Where a completions-endpoint model should stop: before it starts writing the next question. */
 const completionStop = ['\n\n問題:'];
 
-function samplingFields(sampling: SamplingParameters): Record<string, unknown> {
-  return {
-    ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
-    ...(sampling.topP === undefined ? {} : { top_p: sampling.topP }),
-    ...(sampling.maxTokens === undefined ? {} : { max_tokens: sampling.maxTokens }),
-    ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
-  };
-}
-
 interface ChatResponseShape {
   choices?: {
-    message?: { content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
+    message?: {
+      content?: string | null;
+      reasoning_content?: string | null;
+      reasoning?: string | null;
+      thinking?: string | null;
+    };
     text?: string;
     finish_reason?: string | null;
   }[];
@@ -53,7 +52,10 @@ export function parseOpenAIResponse(response: unknown): ModelReply {
   if (choice === undefined) throw new Error('The response has no choices.');
   const content = choice.message?.content ?? choice.text ?? '';
   const { answer, reasoning: thinkBlock } = splitThinking(content);
-  const reasoning = choice.message?.reasoning_content ?? choice.message?.reasoning ?? thinkBlock;
+  // vLLM and SGLang send `reasoning_content`, vLLM ≥ 0.10 and Ollama's OpenAI layer (`openai/openai.go`) `reasoning`,
+  // Ollama's native API `thinking`.
+  const message = choice.message;
+  const reasoning = message?.reasoning_content || message?.reasoning || message?.thinking || thinkBlock;
   return {
     text: answer,
     ...(reasoning ? { reasoning } : {}),
@@ -69,12 +71,21 @@ export function parseOpenAIResponse(response: unknown): ModelReply {
 /** A model behind an OpenAI-compatible endpoint (vLLM, Ollama, OpenAI, …), called through the official SDK. */
 export function createOpenAIModel(options: OpenAIModelOptions): Model {
   const api = options.api ?? 'chat';
+  const fetchFunction = withReadableErrorBodies(
+    options.fetch ?? createLeanFetch({ maxSockets: options.maxConnections ?? 64 }),
+  );
+  const tokenize = createServerTokenizer({
+    baseURL: options.baseURL,
+    model: options.model,
+    fetch: fetchFunction,
+    ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+  });
   const client = new OpenAI({
     baseURL: options.baseURL,
     // Local servers need no key, but the SDK insists on one; this placeholder is never a secret.
     apiKey: options.apiKey ?? 'no-key',
     maxRetries: 0,
-    fetch: options.fetch ?? createLeanFetch({ maxSockets: options.maxConnections ?? 64 }),
+    fetch: fetchFunction,
   });
 
   return {
@@ -82,7 +93,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
     endpoint: redactEndpoint(options.baseURL),
     cacheable: true,
     request(task: ModelTask, sampling: SamplingParameters): ModelRequest {
-      const fields = samplingFields(sampling);
+      const fields = samplingFields(sampling, { model: options.model, sample: task.sample });
       if (api === 'chat') {
         return { api, body: { model: options.model, messages: task.prompt.messages, ...fields } };
       }
@@ -104,6 +115,22 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
       return {
         api: 'completions',
         body: { model: options.model, prompt, echo: true, logprobs: 1, max_tokens: 1, temperature: 0 },
+      };
+    },
+    tokenize,
+    likelihoodTokenRequest(sequences): ModelRequest {
+      // Token-id prompts (vLLM, SGLang) are scored as sent: no BOS is added to them, so the ids carry the
+      // tokenizer's own special tokens from /tokenize.
+      return {
+        api: 'completions',
+        body: {
+          model: options.model,
+          prompt: sequences,
+          echo: true,
+          logprobs: 1,
+          max_tokens: 1,
+          temperature: 0,
+        },
       };
     },
     async send(request, { signal, timeoutMs }) {
