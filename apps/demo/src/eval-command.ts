@@ -22,6 +22,7 @@ import { loadSources } from './load-sources';
 import { loadRegistry } from './plugin-loader';
 import { createProgressBar } from './progress-bar';
 import { writeRunReport } from './report-command';
+import { describeSampling, truncatedRecords, truncationHint } from './sampling-header';
 import { UsageError } from './usage-error';
 import { KENSA_VERSION } from './version';
 
@@ -129,7 +130,9 @@ async function runPlan(
     sample: record.sample,
     error: record.error,
   }));
+  const truncated = truncatedRecords(result.records).length;
   const extra = {
+    ...(truncated > 0 ? { truncated } : {}),
     run: {
       dir: plan.runDir,
       model: model.name,
@@ -137,12 +140,18 @@ async function runPlan(
       mode: mode.id,
       scoring: settings.method,
       samples: settings.samples,
+      sampling: settings.sampling,
+      ...(result.manifest.sampleSeeds === undefined ? {} : { sampleSeeds: result.manifest.sampleSeeds }),
+      ...(result.manifest.likelihoodMethod === undefined
+        ? {}
+        : { likelihoodMethod: result.manifest.likelihoodMethod }),
     },
     failures,
     ...(result.abortReason === undefined ? {} : { aborted: result.abortReason }),
     timing: {
       durationMs: result.durationMs,
       requestsSent: result.requestsSent,
+      ...(result.tokenizeCalls > 0 ? { tokenizeCalls: result.tokenizeCalls } : {}),
       cacheHits: result.cacheHits,
       resumed: result.resumed,
     },
@@ -170,6 +179,14 @@ function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings
     );
   }
   io.stdout(`${describeTiming(result)}\n`);
+  if (result.manifest.likelihoodMethod !== undefined) {
+    const perItem = result.tokenizeCalls > 0 ? `, ${result.tokenizeCalls} tokenize calls` : '';
+    io.stdout(
+      `Likelihood by ${result.manifest.likelihoodMethod === 'token-ids' ? "server token ids (med-eval's continuation)" : 'proven character offsets'}${perItem}\n`,
+    );
+  }
+  const truncated = truncatedRecords(result.records).length;
+  if (truncated > 0) io.stdout(`${truncationHint(truncated, settings)}\n`);
   if (failures.length > 0) {
     io.stdout(
       `${failures.length} failed after retries (counted as wrong; run again with --out ${plan.out} to retry them):\n`,
@@ -234,6 +251,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           runDir: path.resolve(io.cwd, out),
         };
         log(`Run folder: ${plan.runDir}`);
+        if (model.cacheable) log(describeSampling(settings));
         const outcome = await runPlan(plan, settings, cache, io);
         documents.push(outcome.document);
         if (outcome.scored.kind === 'accuracy') accuracyReports.set(benchmark.id, outcome.scored.report);

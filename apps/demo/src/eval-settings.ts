@@ -1,5 +1,5 @@
 import type { Benchmark, Registry } from '@kensa/core';
-import { type Model, resolveModel, type SamplingParameters } from '@kensa/runner';
+import { defaultTemperature, type Model, resolveModel, type SamplingParameters } from '@kensa/runner';
 import type { Io } from './io';
 import { parseNumberOption } from './parse-number-option';
 import { UsageError } from './usage-error';
@@ -37,6 +37,8 @@ export interface EvalSettings {
   readonly concurrency: number;
   readonly retries: number | undefined;
   readonly timeoutMs: number | undefined;
+  /** Whether the temperature sent is Kensa's default rather than --temperature. */
+  readonly defaultTemperature: boolean;
 }
 
 export function parseEvalSettings(
@@ -65,18 +67,23 @@ export function parseEvalSettings(
   const temperature = parseNumberOption('--temperature', options.temperature, { min: 0 });
   const maxTokens = parseNumberOption('--max-tokens', options.maxTokens, { integer: true, min: 1 });
   const timeoutSeconds = parseNumberOption('--timeout', options.timeout, { min: 0.001 });
+  const modelName = options.model ?? 'baseline:examinee-majority';
+  // A benchmark wants the most likely answer, not the server's default draw (Ollama 0.8, vLLM the model's
+  // generation_config, OpenAI 1): temperature 0 unless asked otherwise; reasoning models take only their default.
+  const sentTemperature =
+    temperature ?? (modelName.startsWith('baseline:') ? undefined : defaultTemperature(modelName));
   return {
     benchmarks,
     method,
     model: resolveModel({
-      model: options.model ?? 'baseline:examinee-majority',
+      model: modelName,
       ...(baseURL === undefined ? {} : { baseURL }),
       ...(io.env.OPENAI_API_KEY ? { apiKey: io.env.OPENAI_API_KEY } : {}),
       ...(options.api === undefined ? {} : { api: options.api }),
       ...(seed === undefined ? {} : { seed }),
     }),
     sampling: {
-      ...(temperature === undefined ? {} : { temperature }),
+      ...(sentTemperature === undefined ? {} : { temperature: sentTemperature }),
       ...(maxTokens === undefined ? {} : { maxTokens }),
       ...(seed === undefined ? {} : { seed }),
     },
@@ -85,5 +92,6 @@ export function parseEvalSettings(
     concurrency: parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 16,
     retries: parseNumberOption('--retries', options.retries, { integer: true, min: 0 }),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    defaultTemperature: temperature === undefined,
   };
 }

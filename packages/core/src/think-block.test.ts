@@ -33,6 +33,9 @@ describe('splitThinking', () => {
       answer: '答え: b',
       reasoning: '患者は胸痛で…答えはbだ。',
     });
-    expect(splitThinking('考え</think>答え: a<think>後</think>')).toEqual({ answer: '答え: a', reasoning: '考え\n\n後' });
+    expect(splitThinking('考え</think>答え: a<think>後</think>')).toEqual({
+      answer: '答え: a',
+      reasoning: '考え\n\n後',
+    });
   });
 });

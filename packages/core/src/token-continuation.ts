@@ -17,7 +17,8 @@ export function tokenContinuationLogprob(
       `The option adds no tokens: the prompt has ${promptTokens} tokens and prompt + option ${sequenceTokens}.`,
     );
   }
-  if (promptTokens < 1) throw new Error('The prompt has no tokens, so its first token has no log-probability.');
+  if (promptTokens < 1)
+    throw new Error('The prompt has no tokens, so its first token has no log-probability.');
   if (tokenLogprobs.length < sequenceTokens) {
     throw new Error(
       `The reply has log-probabilities for ${tokenLogprobs.length} tokens, fewer than the ${sequenceTokens} sent.`,

@@ -13,7 +13,8 @@ export function echoOffsetProblem(logprobs: TokenLogprobs, text: string): string
   if (!Array.isArray(offsets) || offsets.length !== tokens.length) {
     return 'echoes logprobs without a text_offset for every token';
   }
-  if (offsets.some((offset) => offset < 0)) return 'echoes text_offset -1 (no character offsets, as SGLang does)';
+  if (offsets.some((offset) => offset < 0))
+    return 'echoes text_offset -1 (no character offsets, as SGLang does)';
   let joined = '';
   for (let index = 0; index < tokens.length; index++) {
     if (offsets[index] !== joined.length) {

@@ -60,7 +60,11 @@ describe('evaluate with likelihood scoring', () => {
     expect(server.count({ kind: 'completions' })).toBe(3);
     // The plain mock has no /tokenize, so the (proven) offsets fallback is used after one probe.
     expect(result.manifest.likelihoodMethod).toBe('offsets');
-    const body = server.requests.find((request) => request.kind === 'completions')?.body as { prompt: string[]; echo: boolean; logprobs: number };
+    const body = server.requests.find((request) => request.kind === 'completions')?.body as {
+      prompt: string[];
+      echo: boolean;
+      logprobs: number;
+    };
     expect(body.prompt).toHaveLength(4);
     expect(body.echo).toBe(true);
     expect(body.logprobs).toBe(1);

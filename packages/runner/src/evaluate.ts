@@ -16,11 +16,11 @@ import { prepareQuestion, type Question } from './prepare-question';
 import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
-import { sampleSeeds } from './sampling-defaults';
-import { classifyLikelihoodError } from './server-capability';
 import { logFile, manifestFile, RunLog, readJsonFile, writeJsonFile } from './run-folder';
 import { checkSameRun, type RunIdentity, type RunManifest } from './run-manifest';
 import type { RunRecord } from './run-record';
+import { sampleSeeds } from './sampling-defaults';
+import { classifyLikelihoodError } from './server-capability';
 import { sha256Hex } from './sha256';
 
 /** One finished (or finally failed) attempt at one sample of one item: a line of `log.jsonl`. */
@@ -243,8 +243,9 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
           cache.put(key, { response, createdAt: now(), model: model.name, endpoint: model.endpoint });
       } catch (error) {
         const verdict =
-          (session === undefined ? undefined : classifyLikelihoodError(error, { first: !likelihoodChecked })) ??
-          classifyModelError(error);
+          (session === undefined
+            ? undefined
+            : classifyLikelihoodError(error, { first: !likelihoodChecked })) ?? classifyModelError(error);
         failure = {
           message: verdict.message,
           ...(verdict.status === undefined ? {} : { status: verdict.status }),

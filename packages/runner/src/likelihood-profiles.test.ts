@@ -35,7 +35,12 @@ const items: Item[] = [
   ['J1', '鉄欠乏性貧血で低下するのはどれか。', ['総鉄結合能', 'フェリチン', '網赤血球数', '血小板数'], 'b'],
   ['J2', '急性心筋梗塞で最初に上昇するのはどれか。', ['AST', 'LDH', '心筋トロポニンT', 'ミオグロビン'], 'd'],
   ['J3', '甲状腺機能亢進症でみられるのはどれか。', ['徐脈', '頻脈', '体重増加', '便秘'], 'b'],
-  ['J4', '糖尿病性腎症の早期発見に有用なのはどれか。', ['尿中微量アルブミン', '尿潜血', '尿比重', '尿糖'], 'a'],
+  [
+    'J4',
+    '糖尿病性腎症の早期発見に有用なのはどれか。',
+    ['尿中微量アルブミン', '尿潜血', '尿比重', '尿糖'],
+    'a',
+  ],
 ].map(([id, question, choices, key]) => ({
   id: id as string,
   kind: 'choice' as const,
@@ -48,7 +53,9 @@ const items: Item[] = [
 /** Tokens of each key's text are likely after the prompt, every other token is not: picks depend on the model. */
 function keyFavouring(vocabulary: Vocabulary): TokenIdLogprobPolicy {
   const keyIds = new Set(
-    items.flatMap((item) => vocabulary.encode(item.choices[(item.answer[0] ?? 'a').charCodeAt(0) - 97] ?? '', false)),
+    items.flatMap((item) =>
+      vocabulary.encode(item.choices[(item.answer[0] ?? 'a').charCodeAt(0) - 97] ?? '', false),
+    ),
   );
   return ({ ids, index }) => (keyIds.has(ids[index] ?? -1) ? -0.3 : -2.5) - (index % 3) * 0.01;
 }
@@ -100,7 +107,8 @@ describe('likelihood by token ids through real-server profiles', () => {
           const item = items.find((candidate) => candidate.id === record.itemId) as Item;
           const expected = medEvalSums(item, vocabulary, policy);
           const sums = record.reply?.likelihood?.options.map((option) => option.sum) ?? [];
-          sums.forEach((sum, index) => expect(sum).toBeCloseTo(expected[index] ?? Number.NaN, 9));
+          for (const [index, sum] of sums.entries())
+            expect(sum).toBeCloseTo(expected[index] ?? Number.NaN, 9);
           const best = expected.indexOf(Math.max(...expected));
           expect(record.reply?.text).toBe('abcd'[best]);
           expect(record.verdict).toBe('correct');
@@ -143,7 +151,9 @@ describe('echoed offsets prove themselves or are refused', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ model: 'm', prompt: text, echo: true, logprobs: 1, max_tokens: 1 }),
     });
-    const body = (await response.json()) as { choices: { logprobs: Parameters<typeof echoOffsetProblem>[0] }[] };
+    const body = (await response.json()) as {
+      choices: { logprobs: Parameters<typeof echoOffsetProblem>[0] }[];
+    };
     await server.close();
     server = undefined;
     return body.choices[0]?.logprobs as Parameters<typeof echoOffsetProblem>[0];

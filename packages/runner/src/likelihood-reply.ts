@@ -58,7 +58,8 @@ export function readLikelihoodReply(response: unknown, likelihood: LikelihoodPro
     const text = `${likelihood.prompt}${continuation}`;
     const problem = echoOffsetProblem(logprobs, text);
     if (problem !== undefined) {
-      if (logprobs.text_offset?.some((offset) => offset < 0)) throw new LikelihoodUnsupportedError({ behaviour: problem });
+      if (logprobs.text_offset?.some((offset) => offset < 0))
+        throw new LikelihoodUnsupportedError({ behaviour: problem });
       throw new LikelihoodRefusedError({ behaviour: problem });
     }
     return continuationLogprob(logprobs, likelihood.prompt.length, text.length);

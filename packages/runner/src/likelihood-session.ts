@@ -1,6 +1,11 @@
 import type { LikelihoodPrompt } from '@kensa/core';
 import { readLikelihoodReply } from './likelihood-reply';
-import { isTokenIdResponse, readTokenIdLikelihoodReply, tokenIdResponse, tokenizeLikelihood } from './likelihood-tokens';
+import {
+  isTokenIdResponse,
+  readTokenIdLikelihoodReply,
+  tokenIdResponse,
+  tokenizeLikelihood,
+} from './likelihood-tokens';
 import type { Model, ModelReply, ModelRequest } from './model';
 import { TokenizeUnavailableError } from './server-tokenizer';
 
@@ -28,7 +33,11 @@ export function createLikelihoodSession(model: Model): LikelihoodSession {
       return method;
     },
     async send(prompt, textRequest, options) {
-      if (method !== 'offsets' && model.tokenize !== undefined && model.likelihoodTokenRequest !== undefined) {
+      if (
+        method !== 'offsets' &&
+        model.tokenize !== undefined &&
+        model.likelihoodTokenRequest !== undefined
+      ) {
         try {
           const tokenized = await tokenizeLikelihood(model.tokenize, prompt, options);
           method = 'token-ids';

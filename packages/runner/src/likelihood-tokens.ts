@@ -30,12 +30,18 @@ export async function tokenizeLikelihood(
   prompt: LikelihoodPrompt,
   options: { timeoutMs: number },
 ): Promise<TokenizedLikelihood> {
-  const texts = [prompt.prompt, ...prompt.continuations.map((continuation) => `${prompt.prompt}${continuation}`)];
+  const texts = [
+    prompt.prompt,
+    ...prompt.continuations.map((continuation) => `${prompt.prompt}${continuation}`),
+  ];
   const [promptIds, ...sequences] = await Promise.all(texts.map((text) => tokenize(text, options)));
   return { promptTokens: promptIds?.length ?? 0, sequences, tokenizeCalls: texts.length };
 }
 
-export function tokenIdResponse(tokenized: TokenizedLikelihood, completion: unknown): TokenIdLikelihoodResponse {
+export function tokenIdResponse(
+  tokenized: TokenizedLikelihood,
+  completion: unknown,
+): TokenIdLikelihoodResponse {
   return {
     kensaLikelihood: {
       method: 'token-ids',
@@ -69,7 +75,8 @@ export function readTokenIdLikelihoodReply(
     const logprobs = choices[index]?.logprobs;
     if (logprobs === undefined || logprobs === null || !Array.isArray(logprobs.token_logprobs)) {
       throw new LikelihoodUnsupportedError({
-        behaviour: 'answers an echo request for token-id prompts without prompt log-probabilities (logprobs is null)',
+        behaviour:
+          'answers an echo request for token-id prompts without prompt log-probabilities (logprobs is null)',
       });
     }
     return tokenContinuationLogprob(logprobs.token_logprobs, promptTokens, sequenceTokens[index] ?? 0);

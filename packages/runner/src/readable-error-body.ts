@@ -27,11 +27,17 @@ export function withReadableErrorBodies(inner: typeof fetch): typeof fetch {
 function nestedError(payload: unknown, raw: string): unknown {
   if (typeof payload !== 'object' || payload === null) {
     const text = raw.trim();
-    return text === '' ? undefined : { error: { message: text.slice(0, 500), type: null, param: null, code: null } };
+    return text === ''
+      ? undefined
+      : { error: { message: text.slice(0, 500), type: null, param: null, code: null } };
   }
   const record = payload as Record<string, unknown>;
   const error = record.error;
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') {
+  if (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as { message?: unknown }).message === 'string'
+  ) {
     return undefined;
   }
   const message =

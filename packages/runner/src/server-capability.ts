@@ -31,13 +31,20 @@ export function likelihoodShapeProblem(error: unknown): string | undefined {
  * run when it is the first); shape errors are never retried as transient. Undefined leaves the error to
  * `classifyModelError`.
  */
-export function classifyLikelihoodError(error: unknown, options: { first: boolean }): ErrorVerdict | undefined {
+export function classifyLikelihoodError(
+  error: unknown,
+  options: { first: boolean },
+): ErrorVerdict | undefined {
   if (LikelihoodUnsupportedError.isInstance(error)) return { action: 'abort', message: error.message };
   if (LikelihoodRefusedError.isInstance(error)) {
     return { action: options.first ? 'abort' : 'fail', message: error.message };
   }
   if (TokenizeFailedError.isInstance(error)) {
-    return { action: 'retry', message: error.message, ...(error.status === undefined ? {} : { status: error.status }) };
+    return {
+      action: 'retry',
+      message: error.message,
+      ...(error.status === undefined ? {} : { status: error.status }),
+    };
   }
   const problem = likelihoodShapeProblem(error);
   if (problem !== undefined) {

@@ -110,7 +110,10 @@ export function createServerTokenizer(options: ServerTokenizerOptions): Tokenize
     for (const url of found === undefined ? candidates : [found]) {
       const { status, payload, raw } = await call(url, text, timeoutMs);
       if (status >= 500 || status === 429 || status === 408) {
-        throw new TokenizeFailedError(`tokenize at ${new URL(url).pathname} answered ${status}: ${raw.slice(0, 200)}`, status);
+        throw new TokenizeFailedError(
+          `tokenize at ${new URL(url).pathname} answered ${status}: ${raw.slice(0, 200)}`,
+          status,
+        );
       }
       const tokens = status === 200 ? readTokens(payload) : undefined;
       if (tokens !== undefined && (tokens.length > 0 || text === '')) {

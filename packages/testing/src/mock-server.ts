@@ -201,7 +201,12 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       }
     }
     if (kind === 'tokenize') {
-      send(record, response, 404, openAIError(`Invalid URL (${method} ${record.path})`, { code: 'not_found' }));
+      send(
+        record,
+        response,
+        404,
+        openAIError(`Invalid URL (${method} ${record.path})`, { code: 'not_found' }),
+      );
       return;
     }
     if (kind === 'chat') {

