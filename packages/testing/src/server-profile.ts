@@ -111,9 +111,6 @@ export async function answerAsProfile(
     };
   }
   if (record.kind === 'tokenize') return tokenizeAnswer(profile, record, body);
-  if (record.kind === 'chat') return chatCheck(name, body);
-  if (record.kind !== 'completions') return undefined;
-
   const maxTokens = body.max_tokens;
   if (isVllm(name) && typeof maxTokens === 'number' && maxTokens > maxModelLength) {
     return profileError(
@@ -122,6 +119,9 @@ export async function answerAsProfile(
       `This model's maximum context length is ${maxModelLength} tokens. However, you requested ${maxTokens} tokens in the completion. Please reduce the length of the messages or completion.`,
     );
   }
+  if (record.kind === 'chat') return chatCheck(name, body);
+  if (record.kind !== 'completions') return undefined;
+
   if (name === 'openai') {
     return {
       status: 404,
