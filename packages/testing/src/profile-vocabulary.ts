@@ -44,14 +44,31 @@ async function load(name: VocabularyName): Promise<Vocabulary> {
   // Llama 3's tokenizer.json post-processor prepends <|begin_of_text|>; Qwen3 has no BOS.
   const bos = name === 'llama3' ? (tokenizer.bos_token_id ?? 128000) : undefined;
   const endId = tokenizer.eos_token_id ?? 0;
+  // The same texts and ids come back again and again in a test or a benchmark; the tokenizer is slow in JS.
+  const encoded = new Map<string, number[]>();
+  const decodedOne = new Map<number, string>();
   return {
     name,
     encode(text, addSpecial) {
-      const ids = tokenizer.encode(text, { add_special_tokens: false });
-      return addSpecial && bos !== undefined ? [bos, ...ids] : ids;
+      let ids = encoded.get(text);
+      if (ids === undefined) {
+        ids = tokenizer.encode(text, { add_special_tokens: false });
+        if (encoded.size > 100_000) encoded.clear();
+        encoded.set(text, ids);
+      }
+      return addSpecial && bos !== undefined ? [bos, ...ids] : [...ids];
     },
     piece: (id) => tokenizer.model.convert_ids_to_tokens([id])[0] ?? '',
-    decode: (ids) => tokenizer.decode([...ids], { skip_special_tokens: false }),
+    decode: (ids) => {
+      if (ids.length !== 1) return tokenizer.decode([...ids], { skip_special_tokens: false });
+      const id = ids[0] as number;
+      let text = decodedOne.get(id);
+      if (text === undefined) {
+        text = tokenizer.decode([id], { skip_special_tokens: false });
+        decodedOne.set(id, text);
+      }
+      return text;
+    },
     endId,
   };
 }
