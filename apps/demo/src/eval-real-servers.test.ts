@@ -28,7 +28,7 @@ export const benchmark = {
 };
 `;
 
-async function runEval(options: MockServerOptions, model: string, flags: string[] = []) {
+async function runEval(options: MockServerOptions, model: string, flags: string[] = [], json = true) {
   const directory = await temporaryDir();
   await writeFile(path.join(directory, 'plugin.mjs'), plugin);
   server = await createMockServer(options);
@@ -44,7 +44,10 @@ async function runEval(options: MockServerOptions, model: string, flags: string[
     '--base-url',
     server.baseURL,
   ];
-  const code = await main([...args, '--out', out, '--retries', '1', '--json', ...flags], io);
+  const code = await main(
+    [...args, '--out', out, '--retries', '1', ...(json ? ['--json'] : []), ...flags],
+    io,
+  );
   const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
   const log = (await readFile(path.join(out, 'log.jsonl'), 'utf8').catch(() => ''))
     .split('\n')
@@ -53,7 +56,14 @@ async function runEval(options: MockServerOptions, model: string, flags: string[
   const bodies = (server.requests ?? [])
     .filter((request) => request.kind === 'chat')
     .map((request) => request.body as Record<string, unknown>);
-  return { code, io, manifest, log, bodies, json: io.out() === '' ? undefined : JSON.parse(io.out()) };
+  return {
+    code,
+    io,
+    manifest,
+    log,
+    bodies,
+    json: json && io.out() !== '' ? JSON.parse(io.out()) : undefined,
+  };
 }
 
 describe('kensa eval against real servers’ behaviour', () => {
@@ -148,29 +158,21 @@ describe('kensa eval against real servers’ behaviour', () => {
   });
 
   it('counts replies cut off at the token limit apart from unreadable ones, with a hint', async () => {
-    const directory = await temporaryDir();
-    await writeFile(path.join(directory, 'plugin.mjs'), plugin);
-    server = await createMockServer({
-      server: { name: 'vllm' },
-      reply: ({ text }) =>
-        text.startsWith('鉄') || text.startsWith('心')
-          ? { content: 'まず鑑別を考える。鉄欠乏では', finishReason: 'length' }
-          : text.startsWith('甲')
-            ? 'わかりません'
-            : '答え: a',
-    });
-    const io = captureIo({ cwd: directory, env: { KENSA_CACHE_DIR: directory } });
-    const args = [
-      'eval',
-      'rs-bench',
-      '--plugin',
-      './plugin.mjs',
-      '--model',
+    const { code, io } = await runEval(
+      {
+        server: { name: 'vllm' },
+        reply: ({ text }) =>
+          text.startsWith('鉄') || text.startsWith('心')
+            ? { content: 'まず鑑別を考える。鉄欠乏では', finishReason: 'length' }
+            : text.startsWith('甲')
+              ? 'わかりません'
+              : '答え: a',
+      },
       'm',
-      '--base-url',
-      server.baseURL,
-    ];
-    expect(await main([...args, '--out', path.join(directory, 'run'), '--max-tokens', '64'], io)).toBe(0);
+      ['--max-tokens', '64'],
+      false,
+    );
+    expect(code).toBe(0);
     expect(io.out()).toContain('2 replies were cut off at the token limit (finish_reason: length)');
     expect(io.out()).toContain('raise --max-tokens (now 64)');
     expect(io.out()).toContain('3 answer(s) unread or missing');

@@ -9,12 +9,7 @@ export function withReadableErrorBodies(inner: typeof fetch): typeof fetch {
     const response = await inner(input, init);
     if (response.status < 400) return response;
     const raw = await response.text();
-    let payload: unknown;
-    try {
-      payload = JSON.parse(raw);
-    } catch {
-      payload = undefined;
-    }
+    const payload = parseJsonOrUndefined(raw);
     const nested = nestedError(payload, raw);
     const body = nested === undefined ? raw : JSON.stringify(nested);
     const headers = new Headers(response.headers);
@@ -59,4 +54,13 @@ function nestedError(payload: unknown, raw: string): unknown {
       code: record.code === undefined || record.code === null ? null : String(record.code),
     },
   };
+}
+
+/** The JSON value of a body, or undefined when it is not JSON. */
+export function parseJsonOrUndefined(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
 }

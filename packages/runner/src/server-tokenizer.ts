@@ -1,4 +1,5 @@
 import { KensaError } from '@kensa/core';
+import { parseJsonOrUndefined } from './readable-error-body';
 
 /** The server has no tokenize endpoint Kensa knows (vLLM's and SGLang's `/tokenize`, llama.cpp's `/tokenize`). */
 export class TokenizeUnavailableError extends KensaError {
@@ -96,13 +97,7 @@ export function createServerTokenizer(options: ServerTokenizerOptions): Tokenize
       );
     }
     const raw = await response.text();
-    let payload: unknown;
-    try {
-      payload = JSON.parse(raw);
-    } catch {
-      payload = undefined;
-    }
-    return { status: response.status, payload, raw };
+    return { status: response.status, payload: parseJsonOrUndefined(raw), raw };
   };
 
   return async (text, { timeoutMs }) => {
