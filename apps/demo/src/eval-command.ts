@@ -180,7 +180,11 @@ function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings
   }
   io.stdout(`${describeTiming(result)}\n`);
   if (result.manifest.likelihoodMethod !== undefined) {
-    const perItem = result.tokenizeCalls > 0 ? `, ${result.tokenizeCalls} tokenize calls` : '';
+    const asked = result.records.filter((record) => !record.cached && record.status === 'ok').length;
+    const perItem =
+      result.tokenizeCalls > 0
+        ? `, ${result.tokenizeCalls} tokenize calls (${(result.tokenizeCalls / Math.max(asked, 1)).toFixed(1)} per item asked)`
+        : '';
     io.stdout(
       `Likelihood by ${result.manifest.likelihoodMethod === 'token-ids' ? "server token ids (med-eval's continuation)" : 'proven character offsets'}${perItem}\n`,
     );

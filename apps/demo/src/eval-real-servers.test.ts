@@ -208,6 +208,16 @@ describe('kensa eval against real servers’ behaviour', () => {
     expect(vllm.json.timing.tokenizeCalls).toBe(4 * 5);
     expect(server?.count({ kind: 'completions' })).toBe(4);
     await server?.close();
+    const table = await runEval(
+      { server: { name: 'vllm', vocabulary: 'qwen3' } },
+      'Qwen/Qwen3-8B',
+      ['--scoring', 'likelihood', '--no-cache'],
+      false,
+    );
+    expect(table.io.out()).toContain(
+      "Likelihood by server token ids (med-eval's continuation), 20 tokenize calls (5.0 per item asked)",
+    );
+    await server?.close();
     const llama = await runEval({ server: { name: 'llama.cpp' } }, 'any', ['--scoring', 'likelihood']);
     expect(llama.code).toBe(1);
     expect(llama.io.err()).toContain('Only no echo is supported');
