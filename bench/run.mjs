@@ -64,6 +64,14 @@ try {
     ],
     [`peak RSS ${kensa.peakRssMb.toFixed(0)} MB (target ≤ 200 MB)`, kensa.peakRssMb <= 200],
   ];
+  // Likelihood throughput beside generation (bench/likelihood.mjs).
+  const { likelihoodBench, likelihoodRow } = await import('./likelihood.mjs');
+  const likelihood = await likelihoodBench({ concurrency, latencyMs });
+  console.log(likelihoodRow(likelihood));
+  checks.push([
+    `likelihood: ${likelihood.requestsPerItem.toFixed(2)} completions requests per item (target ≤ 1)`,
+    likelihood.requestsPerItem <= 1,
+  ]);
   for (const [text, ok] of checks) console.log(`${ok ? 'OK  ' : 'MISS'} ${text}`);
   process.exitCode = checks.every(([, ok]) => ok) ? 0 : 1;
 } finally {

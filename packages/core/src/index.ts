@@ -67,6 +67,7 @@ export { seededRandom } from './seeded-random';
 export { readSource, type SourceContents, type SourceFile } from './source-file';
 export { type BootstrapOptions, bootstrapInterval, mean, quantile, wilsonInterval } from './statistics';
 export { splitThinking } from './think-block';
+export { tokenContinuationLogprob } from './token-continuation';
 export { validateRecord } from './validate-record';
 
 export const VERSION = '0.1.0';

@@ -27,4 +27,15 @@ describe('splitThinking', () => {
       reasoning: 'one\n\ntwo',
     });
   });
+
+  it('reads a lone </think> as the end of reasoning that the template opened in the prompt', () => {
+    expect(splitThinking('患者は胸痛で…答えはbだ。\n</think>\n\n答え: b')).toEqual({
+      answer: '答え: b',
+      reasoning: '患者は胸痛で…答えはbだ。',
+    });
+    expect(splitThinking('考え</think>答え: a<think>後</think>')).toEqual({
+      answer: '答え: a',
+      reasoning: '考え\n\n後',
+    });
+  });
 });

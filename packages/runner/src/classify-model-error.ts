@@ -1,5 +1,6 @@
 import OpenAI from 'openai';
 import { boundedMessage, looksLikeHtml, NotJsonReplyError, quoteBody } from './not-json-reply-error';
+import { runWideRejection } from './rejected-parameter';
 import { findReplyTooLarge } from './reply-size-limit';
 import { parseRetryAfter } from './retry-delay';
 
@@ -55,6 +56,8 @@ export function classifyModelError(error: unknown): ErrorVerdict {
   }
   if (error instanceof OpenAI.APIError && error.status !== undefined) {
     const status = error.status;
+    const rejection = runWideRejection(error);
+    if (rejection !== undefined) return { action: 'abort', status, message: rejection };
     const message = `the server answered ${status}: ${
       looksLikeHtml(error.message)
         ? `an HTML page ("${quoteBody(error.message)}"); is --base-url the API root, e.g. http://localhost:8000/v1?`

@@ -58,7 +58,13 @@ describe('evaluate with likelihood scoring', () => {
     });
     expect(result.failures).toEqual([]);
     expect(server.count({ kind: 'completions' })).toBe(3);
-    const body = server.requests[0]?.body as { prompt: string[]; echo: boolean; logprobs: number };
+    // The plain mock has no /tokenize, so the (proven) offsets fallback is used after one probe.
+    expect(result.manifest.likelihoodMethod).toBe('offsets');
+    const body = server.requests.find((request) => request.kind === 'completions')?.body as {
+      prompt: string[];
+      echo: boolean;
+      logprobs: number;
+    };
     expect(body.prompt).toHaveLength(4);
     expect(body.echo).toBe(true);
     expect(body.logprobs).toBe(1);

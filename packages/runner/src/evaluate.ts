@@ -10,7 +10,7 @@ import {
 } from '@kensa/core';
 import pLimit from 'p-limit';
 import { classifyModelError } from './classify-model-error';
-import { readLikelihoodReply } from './likelihood-reply';
+import { createLikelihoodSession } from './likelihood-session';
 import type { Model, ModelReply, ModelRequest, SamplingParameters } from './model';
 import { prepareQuestion, type Question } from './prepare-question';
 import { type Redactor, redactValue } from './redact-secrets';
@@ -22,6 +22,8 @@ import { logFile, manifestFile, RunLog, readJsonFile, writeJsonFile } from './ru
 import { acquireRunLock } from './run-lock';
 import { checkSameRun, type RunIdentity, type RunManifest } from './run-manifest';
 import type { RunRecord } from './run-record';
+import { sampleSeeds } from './sampling-defaults';
+import { classifyLikelihoodError } from './server-capability';
 import { sha256Hex } from './sha256';
 
 /** One finished (or finally failed) attempt at one sample of one item: a line of `log.jsonl`. */
@@ -102,6 +104,8 @@ export interface EvaluationResult {
   readonly failures: readonly EvaluationRecord[];
   /** Requests that reached the model's server in this invocation (retries included). */
   readonly requestsSent: number;
+  /** Tokenize calls made for likelihood by token ids in this invocation (1 + options per item asked). */
+  readonly tokenizeCalls: number;
   readonly cacheHits: number;
   readonly resumed: number;
   /** Samples a reply source left unanswered (batch files); 0 otherwise. */
@@ -179,10 +183,13 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
   const existing = readJsonFile<RunManifest>(manifestPath);
   if (existing !== undefined) checkSameRun(options.runDir, existing, identity);
   const now = () => new Date().toISOString();
-  const manifest: RunManifest = {
+  const seeds = method === 'generate' ? sampleSeeds(sampling, samples) : undefined;
+  let manifest: RunManifest = {
     kind: 'eval',
     formatVersion: 1,
     ...identity,
+    ...(seeds === undefined ? {} : { sampleSeeds: seeds }),
+    ...(existing?.likelihoodMethod === undefined ? {} : { likelihoodMethod: existing.likelihoodMethod }),
     match: 'normalized',
     packages: options.packages ?? {},
     startedAt: existing?.startedAt ?? now(),
@@ -209,6 +216,10 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
   });
 
   let requestsSent = 0;
+  let tokenizeCalls = 0;
+  const session = method === 'likelihood' ? createLikelihoodSession(model) : undefined;
+  // The first likelihood request of the run is the capability check: it goes alone, and decides the method.
+  let likelihoodChecked = false;
   let cacheHits = 0;
   let leftPending = 0;
   let abortReason: string | undefined;
@@ -223,10 +234,18 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
       question.likelihood === undefined
         ? model.request({ item, prompt, sample }, sampling)
         : (model.likelihoodRequest?.(question.likelihood) as ModelRequest);
+    const likelihoodPrompt = question.likelihood;
     const read = (response: unknown) =>
-      question.likelihood === undefined
+      likelihoodPrompt === undefined || session === undefined
         ? model.parse(response)
-        : readLikelihoodReply(response, question.likelihood);
+        : session.read(response, likelihoodPrompt);
+    const sendRequest = async () => {
+      if (likelihoodPrompt === undefined || session === undefined) return model.send(request, { timeoutMs });
+      const response = await session.send(likelihoodPrompt, request, { timeoutMs });
+      const stored = response as { kensaLikelihood?: { tokenizeCalls?: number } };
+      tokenizeCalls += stored.kensaLikelihood?.tokenizeCalls ?? 0;
+      return response;
+    };
     const body = { request: request.body, sample };
     // Built-in baselines have no endpoint URL; their requests are hashed all the same, for the log.
     const key = model.cacheable
@@ -288,7 +307,7 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
       attempts++;
       requestsSent++;
       try {
-        const response = await model.send(request, { timeoutMs });
+        const response = await sendRequest();
         answeredByServer = true;
         reply = read(response);
         if (model.cacheable)
@@ -297,7 +316,10 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
             redactValue({ response, createdAt: now(), model: model.name, endpoint: model.endpoint }, redact),
           );
       } catch (error) {
-        const verdict = classifyModelError(error);
+        const verdict =
+          (session === undefined
+            ? undefined
+            : classifyLikelihoodError(error, { first: !likelihoodChecked })) ?? classifyModelError(error);
         failure = {
           message: verdict.message,
           ...(verdict.status === undefined ? {} : { status: verdict.status }),
@@ -327,6 +349,14 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
       }
     }
     if (reply === undefined && abortReason !== undefined && failure === undefined) return;
+    if (session !== undefined && reply !== undefined && !likelihoodChecked) {
+      likelihoodChecked = true;
+      const used = reply.likelihood?.method;
+      if (used !== undefined && manifest.likelihoodMethod !== used) {
+        manifest = { ...manifest, likelihoodMethod: used };
+        await writeJsonFile(manifestPath, manifest);
+      }
+    }
 
     const timing = { attempts, cached, latencyMs: Math.round(performance.now() - begin), finishedAt: now() };
     let record: EvaluationRecord;
@@ -356,7 +386,17 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
 
   const limit = pLimit(options.concurrency ?? 16);
   try {
-    await Promise.all(pending.map(({ item, sample }) => limit(() => answer(item, sample))));
+    let rest = pending;
+    if (session !== undefined) {
+      // Until one item succeeds, likelihood requests go one at a time: a server that cannot do it stops the run
+      // within one request instead of failing every item in parallel.
+      while (!likelihoodChecked && abortReason === undefined && rest.length > 0) {
+        const [first, ...others] = rest;
+        rest = others;
+        if (first !== undefined) await answer(first.item, first.sample);
+      }
+    }
+    await Promise.all(rest.map(({ item, sample }) => limit(() => answer(item, sample))));
   } finally {
     log.close();
   }
@@ -373,6 +413,7 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
     records,
     failures: records.filter((record) => record.status === 'error'),
     requestsSent: sentBefore === undefined ? requestsSent : (model.requestsSent?.() ?? 0) - sentBefore,
+    tokenizeCalls,
     cacheHits,
     resumed: options.items.length * samples - pending.length,
     pending: leftPending,

@@ -5,7 +5,7 @@ export interface SamplingParameters {
   readonly temperature?: number;
   readonly maxTokens?: number;
   readonly topP?: number;
-  /** Passed to servers that support seeded sampling (vLLM, OpenAI). */
+  /** Seed of sample 0; sample k of K is sent seed + k, so seed-honouring servers draw K different samples. */
   readonly seed?: number;
 }
 
@@ -28,6 +28,10 @@ export interface ModelReply {
     readonly options: readonly ContinuationScore[];
     readonly bySum: string;
     readonly byMean: string;
+    /** `token-ids`: med-eval's continuation by server token counts; `offsets`: proven character offsets. */
+    readonly method?: 'token-ids' | 'offsets';
+    /** Tokenize calls the item cost (1 + options with token ids, 0 with offsets or from the cache). */
+    readonly tokenizeCalls?: number;
   };
 }
 
@@ -51,6 +55,10 @@ export interface Model {
   request(task: ModelTask, sampling: SamplingParameters): ModelRequest;
   /** For likelihood scoring: one completions request echoing every option after the prompt, with log-probs. */
   likelihoodRequest?(prompt: LikelihoodPrompt): ModelRequest;
+  /** Tokenizes text through the server (with its special tokens, e.g. BOS), for likelihood by token ids. */
+  tokenize?(text: string, options: { timeoutMs: number }): Promise<number[]>;
+  /** For likelihood by token ids: one completions request echoing every token-id sequence with log-probs. */
+  likelihoodTokenRequest?(sequences: readonly (readonly number[])[]): ModelRequest;
   /** Sends the request; `parse` turns a cached or fresh raw response into a reply. */
   send(request: ModelRequest, options: { timeoutMs: number; signal?: AbortSignal }): Promise<unknown>;
   parse(response: unknown): ModelReply;

@@ -1,9 +1,12 @@
 import { type LikelihoodPrompt, messagesToText, splitThinking } from '@kensa/core';
 import OpenAI from 'openai';
-import { createLeanFetch } from './lean-fetch';
+import { createLeanFetch, type LeanFetch } from './lean-fetch';
 import type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
 import { NotJsonReplyError } from './not-json-reply-error';
+import { withReadableErrorBodies } from './readable-error-body';
 import { redactEndpoint } from './request-hash';
+import { samplingFields } from './sampling-defaults';
+import { createServerTokenizer } from './server-tokenizer';
 
 export interface OpenAIModelOptions {
   /** The model name the server knows (`Qwen/Qwen2.5-72B-Instruct`, `llama3.1`, `gpt-4o`). */
@@ -31,18 +34,14 @@ export const completionMaxTokens = 1024;
 /** Where a completions-endpoint model should stop: before it starts writing the next question. */
 const completionStop = ['\n\n問題:'];
 
-function samplingFields(sampling: SamplingParameters): Record<string, unknown> {
-  return {
-    ...(sampling.temperature === undefined ? {} : { temperature: sampling.temperature }),
-    ...(sampling.topP === undefined ? {} : { top_p: sampling.topP }),
-    ...(sampling.maxTokens === undefined ? {} : { max_tokens: sampling.maxTokens }),
-    ...(sampling.seed === undefined ? {} : { seed: sampling.seed }),
-  };
-}
-
 interface ChatResponseShape {
   choices?: {
-    message?: { content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
+    message?: {
+      content?: string | null;
+      reasoning_content?: string | null;
+      reasoning?: string | null;
+      thinking?: string | null;
+    };
     text?: string;
     finish_reason?: string | null;
   }[];
@@ -57,7 +56,10 @@ export function parseOpenAIResponse(response: unknown): ModelReply {
   if (choice === undefined) throw new Error('The response has no choices.');
   const content = choice.message?.content ?? choice.text ?? '';
   const { answer, reasoning: thinkBlock } = splitThinking(content);
-  const reasoning = choice.message?.reasoning_content ?? choice.message?.reasoning ?? thinkBlock;
+  // vLLM and SGLang send `reasoning_content`, vLLM ≥ 0.10 and Ollama's OpenAI layer (`openai/openai.go`) `reasoning`,
+  // Ollama's native API `thinking`.
+  const message = choice.message;
+  const reasoning = message?.reasoning_content || message?.reasoning || message?.thinking || thinkBlock;
   return {
     text: answer,
     ...(reasoning ? { reasoning } : {}),
@@ -80,12 +82,19 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
           ...(options.maxReplyBytes === undefined ? {} : { maxReplyBytes: options.maxReplyBytes }),
         })
       : undefined;
+  const fetchFunction = withReadableErrorBodies(options.fetch ?? (leanFetch as LeanFetch));
+  const tokenize = createServerTokenizer({
+    baseURL: options.baseURL,
+    model: options.model,
+    fetch: fetchFunction,
+    ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+  });
   const client = new OpenAI({
     baseURL: options.baseURL,
     // Local servers need no key, but the SDK insists on one; this placeholder is never a secret.
     apiKey: options.apiKey ?? 'no-key',
     maxRetries: 0,
-    fetch: options.fetch ?? leanFetch,
+    fetch: fetchFunction,
   });
 
   return {
@@ -93,7 +102,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
     endpoint: redactEndpoint(options.baseURL),
     cacheable: true,
     request(task: ModelTask, sampling: SamplingParameters): ModelRequest {
-      const fields = samplingFields(sampling);
+      const fields = samplingFields(sampling, { model: options.model, sample: task.sample });
       if (api === 'chat') {
         return { api, body: { model: options.model, messages: task.prompt.messages, ...fields } };
       }
@@ -115,6 +124,22 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
       return {
         api: 'completions',
         body: { model: options.model, prompt, echo: true, logprobs: 1, max_tokens: 1, temperature: 0 },
+      };
+    },
+    tokenize,
+    likelihoodTokenRequest(sequences): ModelRequest {
+      // Token-id prompts (vLLM, SGLang) are scored as sent: no BOS is added to them, so the ids carry the
+      // tokenizer's own special tokens from /tokenize.
+      return {
+        api: 'completions',
+        body: {
+          model: options.model,
+          prompt: sequences,
+          echo: true,
+          logprobs: 1,
+          max_tokens: 1,
+          temperature: 0,
+        },
       };
     },
     async send(request, { signal, timeoutMs }) {

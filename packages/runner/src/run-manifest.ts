@@ -25,6 +25,10 @@ export interface RunManifest extends RunIdentity, RunManifestBase {
   readonly match: 'normalized';
   readonly packages: Readonly<Record<string, string>>;
   readonly resumedAt: readonly string[];
+  /** The seed each sample was sent (sample k: seed + k), when a seed was given. */
+  readonly sampleSeeds?: readonly number[];
+  /** How likelihood replies were scored: med-eval's token-id continuation, or proven character offsets. */
+  readonly likelihoodMethod?: 'token-ids' | 'offsets';
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 

@@ -19,7 +19,9 @@ import {
   type RecordedRequest,
   type RequestFilter,
 } from './recorded-request';
+import { answerAsProfile, type ServerProfileOptions } from './server-profile';
 import { checkCompletionBody, textCompletion } from './text-completion';
+import { defaultTokenIdLogprob, type TokenIdLogprobPolicy } from './token-id-logprob';
 import { defaultLogprob, type LogprobPolicy } from './token-logprobs';
 
 export interface MockServerOptions {
@@ -47,6 +49,13 @@ export interface MockServerOptions {
    * Default: a deterministic hash of the token and its offset (`defaultLogprob`).
    */
   logprob?: LogprobPolicy;
+  /**
+   * Behave like a real server (vLLM in its versions, SGLang, llama.cpp, Ollama, OpenAI): its tokenize endpoint,
+   * echoed logprob blocks over a real BPE vocabulary, BOS, and error bodies (see `ServerProfileName`).
+   */
+  server?: ServerProfileOptions;
+  /** Profiles only: the log-probability of each token id given the ones before it. Default `defaultTokenIdLogprob`. */
+  tokenLogprob?: TokenIdLogprobPolicy;
 }
 
 export interface MockServer {
@@ -187,13 +196,34 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       return;
     }
     const index = record.index;
+    if (options.server !== undefined) {
+      const answer = await answerAsProfile(options.server, record, {
+        logprob: options.tokenLogprob ?? defaultTokenIdLogprob,
+        created,
+      });
+      if (answer !== undefined) {
+        if (answer.plainText) sendText(record, response, answer.status, String(answer.body));
+        else send(record, response, answer.status, answer.body);
+        return;
+      }
+    }
+    if (kind === 'tokenize') {
+      send(
+        record,
+        response,
+        404,
+        openAIError(`Invalid URL (${method} ${record.path})`, { code: 'not_found' }),
+      );
+      return;
+    }
     if (kind === 'chat') {
       const check = checkChatBody(record.body);
       if (!check.ok) {
         send(record, response, 400, openAIError(check.message, { param: check.param }));
         return;
       }
-      send(record, response, 200, await chatCompletion({ body: check.body, index, created, reply }));
+      const completion = await chatCompletion({ body: check.body, index, created, reply });
+      send(record, response, 200, options.server?.name === 'ollama' ? asOllamaChat(completion) : completion);
       return;
     }
     const check = checkCompletionBody(record.body);
@@ -292,6 +322,23 @@ function send(record: MutableRecord, response: ServerResponse, status: number, p
     .end(body);
 }
 
+function sendText(record: MutableRecord, response: ServerResponse, status: number, text: string): void {
+  record.status = status;
+  response
+    .writeHead(status, { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(text) })
+    .end(text);
+}
+
+/** Ollama's OpenAI layer sends the reasoning as `message.reasoning` (`openai/openai.go`, `toChatCompletion`). */
+function asOllamaChat(completion: unknown): unknown {
+  const shape = completion as { choices: { message: Record<string, unknown> }[] };
+  for (const choice of shape.choices) {
+    const { reasoning_content: reasoning, ...message } = choice.message;
+    choice.message = reasoning === undefined ? message : { ...message, reasoning };
+  }
+  return completion;
+}
+
 function chooseFault(chosen: FaultKind | Fault | undefined, drawn: Fault | undefined): Fault | undefined {
   if (chosen === undefined) return drawn;
   const fault = typeof chosen === 'string' ? { kind: chosen } : chosen;
@@ -311,6 +358,9 @@ function endpointKind(path: string): EndpointKind | undefined {
       return 'completions';
     case '/v1/models':
       return 'models';
+    case '/tokenize':
+    case '/v1/tokenize':
+      return 'tokenize';
     default:
       return path.startsWith('/v1/models/') ? 'models' : undefined;
   }

@@ -1,7 +1,7 @@
 import type { FaultKind } from './fault';
 
 /** The endpoints the mock server answers. */
-export type EndpointKind = 'chat' | 'completions' | 'models';
+export type EndpointKind = 'chat' | 'completions' | 'models' | 'tokenize';
 
 /** One request as the server received it. */
 export interface RecordedRequest {

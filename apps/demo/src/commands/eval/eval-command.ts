@@ -34,6 +34,7 @@ import { type BatchMode, createBatchMode } from './eval-batch';
 import { type EvalOptions, type EvalSettings, parseEvalSettings } from './eval-settings';
 import { type ExamModeCell, renderExamModeTable } from './exam-mode-table';
 import { createProgressBar } from './progress-bar';
+import { describeSampling, truncatedRecords, truncationHint } from './sampling-header';
 
 export type { EvalOptions } from './eval-settings';
 
@@ -126,7 +127,9 @@ async function runPlan(
     sample: record.sample,
     error: record.error,
   }));
+  const truncated = truncatedRecords(result.records).length;
   const extra = {
+    ...(truncated > 0 ? { truncated } : {}),
     run: {
       dir: plan.runDir,
       model: model.name,
@@ -134,12 +137,18 @@ async function runPlan(
       mode: mode.id,
       scoring: settings.method,
       samples: settings.samples,
+      sampling: settings.sampling,
+      ...(result.manifest.sampleSeeds === undefined ? {} : { sampleSeeds: result.manifest.sampleSeeds }),
+      ...(result.manifest.likelihoodMethod === undefined
+        ? {}
+        : { likelihoodMethod: result.manifest.likelihoodMethod }),
     },
     failures,
     ...(result.abortReason === undefined ? {} : { aborted: result.abortReason }),
     timing: {
       durationMs: result.durationMs,
       requestsSent: result.requestsSent,
+      ...(result.tokenizeCalls > 0 ? { tokenizeCalls: result.tokenizeCalls } : {}),
       cacheHits: result.cacheHits,
       resumed: result.resumed,
     },
@@ -209,6 +218,18 @@ function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings
     );
   }
   io.stdout(`${describeTiming(result)}\n`);
+  if (result.manifest.likelihoodMethod !== undefined) {
+    const asked = result.records.filter((record) => !record.cached && record.status === 'ok').length;
+    const perItem =
+      result.tokenizeCalls > 0
+        ? `, ${result.tokenizeCalls} tokenize calls (${(result.tokenizeCalls / Math.max(asked, 1)).toFixed(1)} per item asked)`
+        : '';
+    io.stdout(
+      `Likelihood by ${result.manifest.likelihoodMethod === 'token-ids' ? "server token ids (med-eval's continuation)" : 'proven character offsets'}${perItem}\n`,
+    );
+  }
+  const truncated = truncatedRecords(result.records).length;
+  if (truncated > 0) io.stdout(`${truncationHint(truncated, settings)}\n`);
   if (failures.length > 0) {
     io.stdout(
       `${failures.length} failed after retries (counted as wrong; run again with --out ${plan.out} to retry them):\n`,
@@ -276,6 +297,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
         // One writer per run folder: taken before anything is written, held until the report is written.
         const lock = acquireRunLock(plan.runDir, { onNotice: (message) => log(`kensa: ${message}`) });
         log(`Run folder: ${plan.runDir}`);
+        if (model.cacheable) log(describeSampling(settings));
         let outcome: RunOutcome | undefined;
         try {
           outcome = await runPlan(plan, settings, cache, io, batch);

@@ -2,6 +2,7 @@ import type { Benchmark, Registry } from '@kensa/core';
 import {
   createReplicaPool,
   defaultMaxReplyBytes,
+  defaultTemperature,
   type Model,
   resolveModel,
   type SamplingParameters,
@@ -49,6 +50,8 @@ export interface EvalSettings {
   readonly concurrency: number;
   readonly retries: number | undefined;
   readonly timeoutMs: number | undefined;
+  /** Whether the temperature sent is Kensa's default rather than --temperature. */
+  readonly defaultTemperature: boolean;
   /** Every `--base-url` (or `OPENAI_BASE_URL`), redaction left to the model; empty for the default. */
   readonly baseURLs: readonly string[];
   readonly apiKey: string | undefined;
@@ -121,13 +124,18 @@ export function parseEvalSettings(
   const temperature = parseNumberOption('--temperature', options.temperature, { min: 0 });
   const maxTokens = parseNumberOption('--max-tokens', options.maxTokens, { integer: true, min: 1 });
   const timeoutSeconds = parseNumberOption('--timeout', options.timeout, { min: 0.001 });
+  const modelName = options.model ?? 'baseline:examinee-majority';
+  // A benchmark wants the most likely answer, not the server's default draw (Ollama 0.8, vLLM the model's
+  // generation_config, OpenAI 1): temperature 0 unless asked otherwise; reasoning models take only their default.
+  const sentTemperature =
+    temperature ?? (modelName.startsWith('baseline:') ? undefined : defaultTemperature(modelName));
   const apiKey = io.env.OPENAI_API_KEY ? io.env.OPENAI_API_KEY : undefined;
   const concurrency =
     parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 16;
   const maxReplyMegabytes = parseNumberOption('--max-reply-size', options.maxReplySize, { min: 0.001 });
   const modelAt = (url: string | undefined) =>
     resolveModel({
-      model: options.model ?? 'baseline:examinee-majority',
+      model: modelName,
       ...(url === undefined ? {} : { baseURL: url }),
       ...(apiKey === undefined ? {} : { apiKey }),
       ...(options.api === undefined ? {} : { api: options.api }),
@@ -154,7 +162,7 @@ export function parseEvalSettings(
     method,
     model,
     sampling: {
-      ...(temperature === undefined ? {} : { temperature }),
+      ...(sentTemperature === undefined ? {} : { temperature: sentTemperature }),
       ...(maxTokens === undefined ? {} : { maxTokens }),
       ...(seed === undefined ? {} : { seed }),
     },
@@ -167,6 +175,7 @@ export function parseEvalSettings(
     baseURLs,
     apiKey,
     batch: parseBatch(options, model, baseURLs),
+    defaultTemperature: temperature === undefined,
   };
 }
 

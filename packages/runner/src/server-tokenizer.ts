@@ -1,0 +1,130 @@
+import { KensaError } from '@kensa/core';
+import { parseJsonOrUndefined } from './readable-error-body';
+
+/** The server has no tokenize endpoint Kensa knows (vLLM's and SGLang's `/tokenize`, llama.cpp's `/tokenize`). */
+export class TokenizeUnavailableError extends KensaError {
+  constructor(message: string) {
+    super('tokenize-unavailable', message);
+    this.name = 'TokenizeUnavailableError';
+  }
+
+  static override isInstance(error: unknown): error is TokenizeUnavailableError {
+    return KensaError.isInstance(error) && error.code === 'tokenize-unavailable';
+  }
+}
+
+/** A tokenize call that reached the endpoint but failed (a 5xx, a dropped connection): worth retrying. */
+export class TokenizeFailedError extends KensaError {
+  readonly status: number | undefined;
+
+  constructor(message: string, status?: number) {
+    super('tokenize-failed', message);
+    this.name = 'TokenizeFailedError';
+    this.status = status;
+  }
+
+  static override isInstance(error: unknown): error is TokenizeFailedError {
+    return KensaError.isInstance(error) && error.code === 'tokenize-failed';
+  }
+}
+
+export interface ServerTokenizerOptions {
+  readonly baseURL: string;
+  readonly model: string;
+  readonly apiKey?: string;
+  readonly fetch: typeof fetch;
+}
+
+export type Tokenize = (text: string, options: { timeoutMs: number }) => Promise<number[]>;
+
+/**
+ * Where a server's tokenize endpoint may be: vLLM (`vllm/entrypoints/openai/api_server.py`, `POST /tokenize` at
+ * the server root) and llama.cpp (`tools/server/server.cpp`, `POST /tokenize`) serve it beside `/v1`; SGLang
+ * serves `/tokenize` and `/v1/tokenize`. The first that answers is kept for the run.
+ */
+function candidateUrls(baseURL: string): string[] {
+  const base = baseURL.replace(/\/+$/, '');
+  const root = base.replace(/\/v1$/, '');
+  return [...new Set([`${root}/tokenize`, `${base}/tokenize`])];
+}
+
+/**
+ * Reads a tokenize reply: `{tokens: number[]}` (vLLM, SGLang, llama.cpp) or llama.cpp's `with_pieces` form
+ * `{tokens: [{id, piece}]}`.
+ */
+function readTokens(payload: unknown): number[] | undefined {
+  const tokens = (payload as { tokens?: unknown } | null)?.tokens;
+  if (!Array.isArray(tokens)) return undefined;
+  const ids = tokens.map((token) =>
+    typeof token === 'number' ? token : (token as { id?: unknown } | null)?.id,
+  );
+  return ids.every((id): id is number => Number.isInteger(id)) ? ids : undefined;
+}
+
+/**
+ * Tokenizes text through the server, with its own special tokens (BOS where the model's tokenizer adds one), so
+ * token counts are exactly what the server scores. One body serves every server: vLLM and SGLang read `prompt`
+ * and `add_special_tokens`, llama.cpp reads `content` and `add_special`; each ignores the others' fields.
+ */
+export function createServerTokenizer(options: ServerTokenizerOptions): Tokenize {
+  const candidates = candidateUrls(options.baseURL);
+  let found: string | undefined;
+  let missing = false;
+  const headers = {
+    'content-type': 'application/json',
+    ...(options.apiKey === undefined ? {} : { authorization: `Bearer ${options.apiKey}` }),
+  };
+
+  const call = async (url: string, text: string, timeoutMs: number) => {
+    const body = JSON.stringify({
+      model: options.model,
+      prompt: text,
+      add_special_tokens: true,
+      content: text,
+      add_special: true,
+    });
+    let response: Response;
+    try {
+      response = await options.fetch(url, {
+        method: 'POST',
+        headers,
+        body,
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      throw new TokenizeFailedError(
+        `tokenize failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const raw = await response.text();
+    return { status: response.status, payload: parseJsonOrUndefined(raw), raw };
+  };
+
+  return async (text, { timeoutMs }) => {
+    if (missing) throw new TokenizeUnavailableError('The server has no tokenize endpoint.');
+    for (const url of found === undefined ? candidates : [found]) {
+      const { status, payload, raw } = await call(url, text, timeoutMs);
+      if (status >= 500 || status === 429 || status === 408) {
+        throw new TokenizeFailedError(
+          `tokenize at ${new URL(url).pathname} answered ${status}: ${raw.slice(0, 200)}`,
+          status,
+        );
+      }
+      const tokens = status === 200 ? readTokens(payload) : undefined;
+      if (tokens !== undefined && (tokens.length > 0 || text === '')) {
+        found = url;
+        return tokens;
+      }
+      if (found !== undefined) {
+        throw new TokenizeFailedError(
+          `tokenize at ${new URL(url).pathname} answered ${status} without token ids: ${raw.slice(0, 200)}`,
+          status,
+        );
+      }
+    }
+    missing = true;
+    throw new TokenizeUnavailableError(
+      `The server has no tokenize endpoint (tried ${candidates.map((url) => new URL(url).pathname).join(', ')}).`,
+    );
+  };
+}

@@ -1,0 +1,79 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMockServer, type MockServer } from './mock-server';
+
+let server: MockServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function post(path: string, body: unknown) {
+  const response = await fetch(`${server?.url}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+describe('server profiles: error bodies and endpoints as the real servers send them', () => {
+  it('vLLM before 0.10.1 sends flat error bodies, from 0.10.1 nested ones', async () => {
+    server = await createMockServer({ server: { name: 'vllm-v1-2025' } });
+    const flat = await post('/v1/chat/completions', {
+      model: 'm',
+      messages: [{ role: 'user', content: 'x' }],
+      max_tokens: 99999,
+    });
+    expect(flat.status).toBe(400);
+    expect(JSON.parse(flat.text)).toMatchObject({ object: 'error', type: 'BadRequestError', code: 400 });
+    await server.close();
+    server = await createMockServer({ server: { name: 'vllm' } });
+    const nested = await post('/v1/completions', { model: 'm', prompt: 'x', max_tokens: 99999 });
+    expect(JSON.parse(nested.text).error.message).toContain('maximum context length is 32768');
+  });
+
+  it('llama.cpp refuses echo with a 500; Ollama a list prompt with a 400 and /tokenize with plain text', async () => {
+    server = await createMockServer({ server: { name: 'llama.cpp' } });
+    const echo = await post('/v1/completions', { model: 'm', prompt: 'x', echo: true, logprobs: 1 });
+    expect(echo).toEqual({
+      status: 500,
+      text: JSON.stringify({
+        error: { code: 500, message: 'Only no echo is supported', type: 'server_error' },
+      }),
+    });
+    await server.close();
+    server = await createMockServer({ server: { name: 'ollama' } });
+    expect((await post('/v1/completions', { model: 'm', prompt: ['a', 'b'] })).status).toBe(400);
+    expect(await post('/tokenize', { prompt: 'a' })).toEqual({ status: 404, text: '404 page not found' });
+    expect(server.count({ kind: 'tokenize' })).toBe(1);
+  });
+
+  it('OpenAI: chat models 404 on completions, reasoning models reject max_tokens and temperature, quota 429', async () => {
+    server = await createMockServer({ server: { name: 'openai' } });
+    const completions = await post('/v1/completions', { model: 'gpt-4o', prompt: 'x' });
+    expect(completions.status).toBe(404);
+    expect(completions.text).toContain(
+      'This is a chat model and not supported in the v1/completions endpoint',
+    );
+    const messages = [{ role: 'user', content: 'x' }];
+    const maxTokens = JSON.parse(
+      (await post('/v1/chat/completions', { model: 'o3', messages, max_tokens: 5 })).text,
+    );
+    expect(maxTokens.error).toMatchObject({ code: 'unsupported_parameter', param: 'max_tokens' });
+    const temperature = JSON.parse(
+      (await post('/v1/chat/completions', { model: 'o3', messages, temperature: 0 })).text,
+    );
+    expect(temperature.error).toMatchObject({ code: 'unsupported_value', param: 'temperature' });
+    expect((await post('/v1/chat/completions', { model: 'o3', messages })).status).toBe(200);
+    await server.close();
+    server = await createMockServer({ server: { name: 'openai', quotaExhausted: true } });
+    const quota = await post('/v1/chat/completions', { model: 'gpt-4o', messages });
+    expect(quota.status).toBe(429);
+    expect(JSON.parse(quota.text).error.code).toBe('insufficient_quota');
+  });
+
+  it('the plain mock has no tokenize endpoint', async () => {
+    server = await createMockServer();
+    expect((await post('/tokenize', { prompt: 'a' })).status).toBe(404);
+  });
+});
