@@ -1,5 +1,6 @@
-import type { Benchmark, Registry } from '@kensa/core';
+import type { Benchmark, ImageMode, Registry } from '@kensa/core';
 import { type Model, resolveModel, type SamplingParameters } from '@kensa/runner';
+import { parseImageMode } from './image-mode-option';
 import type { Io } from './io';
 import { parseNumberOption } from './parse-number-option';
 import { UsageError } from './usage-error';
@@ -24,6 +25,7 @@ export interface EvalOptions {
   readonly dataDir?: string;
   readonly json?: boolean;
   readonly plugin?: readonly string[];
+  readonly images?: string;
 }
 
 /** The flags checked and parsed: everything a run needs, or a UsageError naming the flag that is wrong. */
@@ -37,6 +39,7 @@ export interface EvalSettings {
   readonly concurrency: number;
   readonly retries: number | undefined;
   readonly timeoutMs: number | undefined;
+  readonly images: ImageMode;
 }
 
 export function parseEvalSettings(
@@ -85,5 +88,6 @@ export function parseEvalSettings(
     concurrency: parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 16,
     retries: parseNumberOption('--retries', options.retries, { integer: true, min: 0 }),
     timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    images: parseImageMode(options.images, options.api),
   };
 }
