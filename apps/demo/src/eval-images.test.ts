@@ -65,6 +65,7 @@ describe.each([
   { benchmark: jmle2026, exam: '120', provisional: true },
 ])('kensa eval $benchmark.id', ({ benchmark, exam, provisional }) => {
   it('with baseline:random prints the exam table out of 500 with the official lines', async () => {
+    const out = path.join(await temporaryDir(), 'run');
     const table = await run([
       'eval',
       benchmark.id,
@@ -73,16 +74,19 @@ describe.each([
       '--model',
       'baseline:random',
       '--out',
-      path.join(await temporaryDir(), 'run'),
+      out,
     ]);
     expect(table.code).toBe(0);
-    const out = table.io.out();
-    expect(out).toMatch(new RegExp(`${exam}th .*│ \\d+/500 `));
-    expect(out).toMatch(/\d+\/200 ≥ 160/);
-    expect(out).toMatch(/\d+\/300 ≥ 221/);
-    expect(out).toContain('not annotated');
-    expect(out.includes('(provisional lines)')).toBe(provisional);
-    expect(out).toMatch(new RegExp(`${exam}th: questions with images \\d+/\\d+ points`));
+    const printed = table.io.out();
+    expect(printed).toMatch(new RegExp(`${exam}th .*│ \\d+/500 `));
+    expect(printed).toMatch(/\d+\/200 ≥ 160/);
+    expect(printed).toMatch(/\d+\/300 ≥ 221/);
+    expect(printed).toContain('not annotated');
+    expect(printed.includes('(provisional lines)')).toBe(provisional);
+    expect(printed).toMatch(new RegExp(`${exam}th: questions with images \\d+/\\d+ points`));
+    const report = await readFile(path.join(out, 'report.html'), 'utf8');
+    expect(report).toContain('禁忌肢 not annotated');
+    expect(report).toMatch(/with images \d+\/\d+ · text-only \d+\/\d+/);
   });
 
   it('against a mock model that knows the key (images blind) scores 500 and passes', async () => {
