@@ -60,6 +60,22 @@ async function knowingServer(items: readonly Item[]): Promise<MockServer> {
   return server;
 }
 
+/** `kensa eval <id>` offline against the knowing mock server, JSON out. */
+async function evalAgainstMock(id: string, extra: string[] = []) {
+  const args = [
+    'eval',
+    id,
+    '--data-dir',
+    dataDir,
+    '--model',
+    'mock-model',
+    '--base-url',
+    server?.baseURL ?? '',
+  ];
+  const out = path.join(await temporaryDir(), 'run');
+  return run([...args, ...extra, '--out', out, '--concurrency', '32', '--json']);
+}
+
 describe.each([
   { benchmark: igakuqa119, exam: '119', provisional: false },
   { benchmark: jmle2026, exam: '120', provisional: true },
@@ -92,21 +108,7 @@ describe.each([
   it('against a mock model that knows the key (images blind) scores 500 and passes', async () => {
     const items = benchmark.parse(readSharedSources(benchmark.sources));
     await knowingServer(items);
-    const result = await run([
-      'eval',
-      benchmark.id,
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      server?.baseURL ?? '',
-      '--out',
-      path.join(await temporaryDir(), 'run'),
-      '--concurrency',
-      '32',
-      '--json',
-    ]);
+    const result = await evalAgainstMock(benchmark.id);
     expect(result.code).toBe(0);
     const [summary] = JSON.parse(result.io.out()).exams as ExamJson[];
     expect(summary).toMatchObject({ exam, score: 500, total: 500, passed: true, kinkiAnnotated: false });
@@ -178,23 +180,7 @@ describe('--images', () => {
   it('skip leaves the image questions out and scales each pass line to the points kept', async () => {
     const items = igakuqa119.parse(readSharedSources(igakuqa119.sources));
     await knowingServer(items);
-    const result = await run([
-      'eval',
-      'igakuqa119',
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      server?.baseURL ?? '',
-      '--images',
-      'skip',
-      '--out',
-      path.join(await temporaryDir(), 'run'),
-      '--concurrency',
-      '32',
-      '--json',
-    ]);
+    const result = await evalAgainstMock('igakuqa119', ['--images', 'skip']);
     expect(result.code).toBe(0);
     expect(result.io.err()).toContain('Left out 103 questions with images (--images skip)');
     expect(server?.requests).toHaveLength(297);
