@@ -34,11 +34,9 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
           ? '– (not scored)'
           : `${points(section.score)}/${points(section.total)} ≥ ${points(section.passLine)} ${section.passed ? '✓' : '✗'}`,
       ),
-      String(exam.kinki),
+      exam.kinkiAnnotated === false ? 'not annotated' : String(exam.kinki),
       exam.complete
-        ? exam.passed
-          ? 'PASS'
-          : 'FAIL'
+        ? `${exam.passed ? 'PASS' : 'FAIL'}${exam.provisional === undefined ? '' : ' (provisional lines)'}`
         : `incomplete (no block ${exam.missingBlocks.join(', ')})`,
       percent(exam.humanAccuracy),
     ]);
@@ -47,6 +45,20 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
   lines.push(
     `Mean score over ${report.exams.length} exam${report.exams.length === 1 ? '' : 's'}: ${report.meanScore.toFixed(1)}`,
   );
+  for (const exam of report.exams) {
+    const split = exam.imageSplit;
+    if (split !== undefined) {
+      const side = (share: { score: number; total: number; correct: number; n: number }) =>
+        `${points(share.score)}/${points(share.total)} points, ${share.correct}/${share.n} correct`;
+      lines.push(
+        `${exam.exam}th: questions with images ${side(split.withImages)}; text-only ${side(split.textOnly)}.`,
+      );
+    }
+    if (exam.kinkiAnnotated === false)
+      lines.push(`${exam.exam}th: the data has no 禁忌肢 annotation; pass/fail rests on the sections.`);
+    if (exam.provisional !== undefined)
+      lines.push(`${exam.exam}th: pass lines provisional — ${exam.provisional}.`);
+  }
   const unparsed = report.exams.reduce((sum, exam) => sum + exam.unparsed, 0);
   const missing = report.exams.reduce((sum, exam) => sum + exam.missing, 0);
   if (unparsed > 0) lines.push(`${unparsed} answer(s) could not be read and count as wrong.`);

@@ -65,6 +65,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option('--mode <mode>', 'prompt mode, e.g. 3shot (default), 3shot-explain, 0shot')
     .addOption(
+      new Option(
+        '--images <mode>',
+        'questions with images: vision (send them), blind (text only, default), skip (leave out; lines scaled)',
+      ).choices(['vision', 'blind', 'skip']),
+    )
+    .addOption(
       new Option('--scoring <method>', 'how answers are obtained').choices(['generate', 'likelihood']),
     )
     .option('--concurrency <n>', 'requests in flight at once (default 16)')

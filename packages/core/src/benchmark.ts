@@ -52,6 +52,11 @@ export interface Benchmark {
   readonly version: string;
   /** The upstream files it needs; the runner resolves them. */
   readonly sources: readonly SourceFile[];
+  /**
+   * Image files the items refer to (`Item.images`), resolved only when a run shows images (`--images vision`);
+   * each with `encoding: 'base64'` and a SHA-256 like any source.
+   */
+  readonly imageSources?: readonly SourceFile[];
   /** Turns resolved file contents into validated items; errors name the file and line. */
   parse(contents: SourceContents): Item[];
   /** Few-shot examples, parsed from the same resolved sources; none by default. */

@@ -2,6 +2,11 @@
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant';
   readonly content: string;
+  /**
+   * Images shown with the text, as data URLs (`data:image/png;base64,…`); sent to chat endpoints as OpenAI
+   * `image_url` content parts after the text (see `toOpenAIMessages`). Only vision runs (`--images vision`) set it.
+   */
+  readonly images?: readonly string[];
 }
 
 /** A prompt ready to send: chat messages, with the template that made them. */

@@ -34,6 +34,12 @@ export interface ExamSummary {
    */
   readonly kinki: number;
   readonly kinkiItems: readonly string[];
+  /** False when the data has no 禁忌肢 annotation: `kinki` is then 0 because nothing could be counted. */
+  readonly kinkiAnnotated: boolean;
+  /** Why the pass lines are not final, when they are not (see `ExamRules.provisional`). */
+  readonly provisional?: string;
+  /** Points and accuracy on questions with and without images, when the exam has image questions. */
+  readonly imageSplit?: { readonly withImages: ImageShare; readonly textOnly: ImageShare };
   readonly sections: readonly SectionResult[];
   /** Every section at or above its line and 禁忌肢 within the limit; false for an incomplete exam. */
   readonly passed: boolean;
@@ -44,6 +50,24 @@ export interface ExamSummary {
   readonly humanAccuracy: number | undefined;
   readonly unparsed: number;
   readonly missing: number;
+}
+
+/** Score on one side of the image split. */
+export interface ImageShare {
+  readonly score: number;
+  readonly total: number;
+  readonly correct: number;
+  readonly n: number;
+}
+
+function share(scores: readonly ItemScore[]): ImageShare {
+  const counted = scores.filter((score) => score.counted);
+  return {
+    score: sum(scores.map((score) => score.earned)),
+    total: sum(scores.map((score) => score.possible)),
+    correct: counted.filter((score) => score.correct).length,
+    n: counted.length,
+  };
 }
 
 function sum(values: readonly number[]): number {
@@ -88,6 +112,8 @@ export function summarizeExam(
     .filter((value): value is number => value !== undefined);
 
   const total = sum(scores.map((score) => score.possible));
+  const kinkiAnnotated = rules.kinkiAnnotated !== false;
+  const withImages = scores.filter((score) => itemsById.get(score.id)?.hasImage === true);
   const shareOfTotal = (resample: readonly ItemScore[]) => {
     const possible = sum(resample.map((score) => score.possible));
     return possible === 0 ? 0 : (sum(resample.map((score) => score.earned)) / possible) * total;
@@ -105,8 +131,19 @@ export function summarizeExam(
     accuracyCi95: wilsonInterval(correct, counted.length),
     kinki,
     kinkiItems,
+    kinkiAnnotated,
+    ...(rules.provisional === undefined ? {} : { provisional: rules.provisional }),
+    ...(withImages.length === 0
+      ? {}
+      : {
+          imageSplit: {
+            withImages: share(withImages),
+            textOnly: share(scores.filter((score) => itemsById.get(score.id)?.hasImage !== true)),
+          },
+        }),
     sections,
-    passed: complete && kinki <= rules.maxKinki && sections.every((section) => section.passed),
+    passed:
+      complete && (!kinkiAnnotated || kinki <= rules.maxKinki) && sections.every((section) => section.passed),
     complete,
     missingBlocks,
     humanAccuracy: human.length === 0 ? undefined : mean(human) / 100,

@@ -31,7 +31,7 @@ export {
   renderExamPrompt,
 } from './exam-prompt';
 export { type ExamRules, type ExamSection, examRulesSchema, examSectionSchema } from './exam-rules';
-export { type ExamSummary, type SectionResult, summarizeExam } from './exam-summary';
+export { type ExamSummary, type ImageShare, type SectionResult, summarizeExam } from './exam-summary';
 export { type ExclusionRuling, exclusionRulingSchema } from './exclusion-ruling';
 export {
   type Extraction,
@@ -40,6 +40,15 @@ export {
   parseChoiceList,
 } from './extract-answer';
 export { parseSmallCount, toHalfWidth } from './full-width';
+export {
+  attachImages,
+  type ImageMode,
+  imageDataUrls,
+  imageModes,
+  type OpenAIChatMessage,
+  toOpenAIMessages,
+  withImages,
+} from './image-content';
 export { type Item, itemPoints, itemSchema } from './item';
 export { jmedbenchRecordSchema, parseJmedbenchJsonl } from './jmedbench-record';
 export {
@@ -60,6 +69,7 @@ export {
 } from './numeric-format';
 export { matchPredictions, type Prediction } from './prediction';
 export { createRegistry, type Registry, suggestIds } from './registry';
+export { scaleRulesToKeptItems } from './scale-exam-rules';
 export { type AccuracyReport, type ScoreAccuracyOptions, scoreAccuracy } from './score-accuracy';
 export { type ExamReport, type ScoreExamsOptions, scoreExams } from './score-exams';
 export { type ItemScore, type MatchMode, scoreItem, type Verdict } from './score-item';

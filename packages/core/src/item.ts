@@ -36,6 +36,13 @@ export const itemSchema = z
     /** Share of examinees who picked each choice, 0–100, in choice order. */
     breakdown: z.array(z.number()).optional(),
     hasImage: z.boolean().optional(),
+    /**
+     * The item's image files, by the `path` of one of the benchmark's `imageSources`, in the order they are
+     * shown. An item can have `hasImage` and no files when the data has none for it.
+     */
+    images: z
+      .array(z.object({ path: z.string().min(1), mediaType: z.string().regex(/^image\//) }))
+      .optional(),
     /** A passage the question is about (PubMedQA's abstract, 要旨). */
     context: z.string().optional(),
     /** Specialty or subject, e.g. 循環器 or clinical_knowledge. */

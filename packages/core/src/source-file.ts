@@ -15,6 +15,10 @@ export interface SourceFile {
   readonly url: string;
   /** Lowercase hex SHA-256 of the file's bytes, where known; a download that does not match is rejected. */
   readonly sha256?: string;
+  /**
+   * How the bytes become the text `parse` sees: `utf-8` (default) or `base64` for binary files such as images.
+   */
+  readonly encoding?: 'utf-8' | 'base64';
 }
 
 /** Resolved source contents, keyed by `SourceFile.path`. */

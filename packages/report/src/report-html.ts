@@ -164,15 +164,26 @@ function examCell(run: ReportRun, exam: ReportExam | undefined): SafeHtml {
   );
   const kinkiOk = exam.kinki <= exam.maxKinki;
   const kinki =
-    exam.kinkiItems.length === 0
-      ? html`<div class="small ok">禁忌肢 0 (≤ ${exam.maxKinki})</div>`
-      : html`<details class="small ${kinkiOk ? 'ok' : 'ng'}"><summary>禁忌肢 ${exam.kinki} (≤ ${exam.maxKinki}) ${kinkiOk ? '✓' : '✗'}</summary>${exam.kinkiItems.join(', ')}</details>`;
+    exam.kinkiAnnotated === false
+      ? html`<div class="small">禁忌肢 not annotated (≤ ${exam.maxKinki} not checkable)</div>`
+      : exam.kinkiItems.length === 0
+        ? html`<div class="small ok">禁忌肢 0 (≤ ${exam.maxKinki})</div>`
+        : html`<details class="small ${kinkiOk ? 'ok' : 'ng'}"><summary>禁忌肢 ${exam.kinki} (≤ ${exam.maxKinki}) ${kinkiOk ? '✓' : '✗'}</summary>${exam.kinkiItems.join(', ')}</details>`;
+  const split = exam.imageSplit;
+  const images =
+    split === undefined
+      ? ''
+      : html`<div class="small">with images ${points(split.withImages.score)}/${points(split.withImages.total)} · text-only ${points(split.textOnly.score)}/${points(split.textOnly.total)}</div>`;
+  const provisional =
+    exam.provisional === undefined
+      ? ''
+      : html`<div class="small">pass lines provisional: ${exam.provisional}</div>`;
   return html`<td data-run="${run.id}" data-exam="${exam.exam}" data-score="${exam.score}" data-total="${exam.total}"
     data-passed="${exam.passed}" data-kinki="${exam.kinki}" data-correct="${exam.correct}">
     <span class="big">${points(exam.score)}/${points(exam.total)}</span> ${passBadge(exam)}
     <div class="ci">score 95% CI ${interval(exam.scoreCi95, 0)}</div>
     <div class="ci">accuracy ${percent(exam.accuracy)} (${percentRange(exam.accuracyCi95)})</div>
-    ${sections}${kinki}
+    ${sections}${kinki}${images}${provisional}
   </td>`;
 }
 

@@ -1,4 +1,4 @@
-import { type LikelihoodPrompt, messagesToText, splitThinking } from '@kensa/core';
+import { type LikelihoodPrompt, messagesToText, splitThinking, toOpenAIMessages } from '@kensa/core';
 import OpenAI from 'openai';
 import { createLeanFetch, type LeanFetch } from './lean-fetch';
 import type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
@@ -104,7 +104,15 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
     request(task: ModelTask, sampling: SamplingParameters): ModelRequest {
       const fields = samplingFields(sampling, { model: options.model, sample: task.sample });
       if (api === 'chat') {
-        return { api, body: { model: options.model, messages: task.prompt.messages, ...fields } };
+        return {
+          api,
+          body: { model: options.model, messages: toOpenAIMessages(task.prompt.messages), ...fields },
+        };
+      }
+      if (task.prompt.messages.some((message) => (message.images?.length ?? 0) > 0)) {
+        throw new Error(
+          `${task.item.id} has images, which a completions endpoint cannot take; use the chat API.`,
+        );
       }
       const prompt = messagesToText(task.prompt.messages);
       // The completions API stops after 16 tokens unless told otherwise, which would cut every explanation.

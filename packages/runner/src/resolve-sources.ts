@@ -48,7 +48,7 @@ interface ReadResult {
 }
 
 /**
- * Resolves every file to its UTF-8 text, keyed by `SourceFile.path` in the order of `files` (a path listed twice
+ * Resolves every file to its UTF-8 text (base64 for `encoding: 'base64'`, e.g. images), keyed by `SourceFile.path` in the order of `files` (a path listed twice
  * is resolved once). With `dataDir` the files are read from that mirror only; otherwise each comes from the cache,
  * or is downloaded, verified and cached. Text is returned exactly as stored (a BOM is kept).
  *
@@ -79,7 +79,7 @@ export async function resolveSources(
       const file = unique[index] as SourceFile;
       try {
         const result = await resolveOne(file);
-        texts[index] = decodeUtf8(file, result);
+        texts[index] = file.encoding === 'base64' ? result.data.toString('base64') : decodeUtf8(file, result);
         completed++;
         onProgress?.({ type: 'resolved', file, origin: result.origin, completed, total: unique.length });
       } catch (error) {

@@ -9,6 +9,7 @@ import {
   scoreExams,
   scoreItem,
 } from '@kensa/core';
+import { checkExamSemantics, type OfficialExamFacts } from './check-exam-semantics';
 import { revisionProblem } from './pinned-revision';
 
 /** A source replaced by a broken copy, and the line its parse error must name. */
@@ -37,6 +38,8 @@ export interface ConformanceOptions {
   readonly sampleSize?: number;
   /** How many items `parse` must return, when the test knows. */
   readonly itemCount?: number;
+  /** Exam benchmarks: official points and totals to check the plugin's against. */
+  readonly official?: OfficialExamFacts;
 }
 
 /** The checks, in the order they are reported. */
@@ -48,6 +51,7 @@ export const conformanceChecks = [
   'prompts',
   'likelihood',
   'scoring',
+  'exam',
   'sources',
   'parse-errors',
 ] as const;
@@ -394,6 +398,22 @@ function checkSources(subject: ConformanceSubject, findings: Findings): void {
     paths.add(file.path);
     checkSourceFile(file, findings, subject);
   }
+  const imagePaths = new Set<string>();
+  for (const file of benchmark.imageSources ?? []) {
+    if (paths.has(file.path) || imagePaths.has(file.path))
+      findings.add(`source path '${file.path}' is listed twice`);
+    imagePaths.add(file.path);
+    checkSourceFile(file, findings, subject);
+    if (file.encoding !== 'base64') findings.add(`image source '${file.path}' must have encoding 'base64'`);
+    if (file.sha256 === undefined) findings.add(`image source '${file.path}' has no sha256`);
+  }
+  for (const item of subject.items ?? []) {
+    for (const image of item.images ?? []) {
+      if (!imagePaths.has(image.path)) {
+        findings.add(`image '${image.path}' is not one of the benchmark's imageSources`, item.id);
+      }
+    }
+  }
   const published = benchmark.predictions?.published;
   for (const name of published?.names ?? []) {
     for (const file of published?.sources(name) ?? []) checkSourceFile(file, findings, subject);
@@ -441,6 +461,12 @@ const checkers: Record<ConformanceCheck, (subject: ConformanceSubject, findings:
   prompts: checkPrompts,
   likelihood: checkLikelihood,
   scoring: checkScoring,
+  exam: (subject, findings) =>
+    withItems(subject, findings, (items) =>
+      checkExamSemantics(subject.benchmark, items, subject.options.official, (message, itemId) =>
+        findings.add(message, itemId),
+      ),
+    ),
   sources: checkSources,
   'parse-errors': checkParseErrors,
 };

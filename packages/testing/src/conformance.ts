@@ -17,6 +17,7 @@ const titles: Record<ConformanceCheck, string> = {
   prompts: 'renders every prompt mode, deterministically',
   likelihood: 'renders one likelihood continuation per choice',
   scoring: 'scores the key as correct (labelled and bare) and a wrong answer as wrong',
+  exam: 'exam semantics: one section per item, official totals and points, rulings applied, a perfect examinee passes',
   sources: 'pins every source to a revision its url contains',
   'parse-errors': 'names the file and line of a malformed record',
 };

@@ -8,6 +8,7 @@ export {
   formatFinding,
   type MalformedSource,
 } from './check-conformance';
+export type { OfficialExamFacts } from './check-exam-semantics';
 export type { Fault, FaultKind, FaultRule } from './fault';
 export { faultKinds } from './fault';
 export type { Latency } from './latency';

@@ -33,6 +33,7 @@ import { renderAccuracyTable } from './accuracy-table';
 import { type BatchMode, createBatchMode } from './eval-batch';
 import { type EvalOptions, type EvalSettings, parseEvalSettings } from './eval-settings';
 import { type ExamModeCell, renderExamModeTable } from './exam-mode-table';
+import { planImages } from './image-mode-option';
 import { createProgressBar } from './progress-bar';
 import { describeSampling, truncatedRecords, truncationHint } from './sampling-header';
 
@@ -135,6 +136,7 @@ async function runPlan(
       model: model.name,
       endpoint: model.endpoint,
       mode: mode.id,
+      images: settings.images,
       scoring: settings.method,
       samples: settings.samples,
       sampling: settings.sampling,
@@ -266,12 +268,15 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
   try {
     for (const benchmark of benchmarks) {
       const modes = modesOf.get(benchmark.id) ?? [];
-      const contents = await loadSources(benchmark.sources, {
+      const sourceOptions = {
         ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
         env: io.env,
         log,
-      });
-      const allItems = benchmark.parse(contents);
+      };
+      const contents = await loadSources(benchmark.sources, sourceOptions);
+      const images = await planImages(benchmark, benchmark.parse(contents), settings.images, sourceOptions);
+      if (images.note !== '') log(images.note);
+      const allItems = images.items;
       const items = settings.limit === undefined ? allItems : allItems.slice(0, settings.limit);
       const examples = benchmark.examples?.(contents) ?? [];
       const examCells: ExamModeCell[] = [];
@@ -286,8 +291,8 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
             ? path.join('kensa-runs', `${benchmark.id}-${slug(model.name)}-${mode.id}-${timestamp()}`)
             : path.join(options.out, ...subfolders);
         const plan: RunPlan = {
-          benchmark,
-          mode,
+          benchmark: images.benchmark,
+          mode: images.wrap(mode),
           items,
           allItems,
           examples,

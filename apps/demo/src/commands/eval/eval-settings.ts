@@ -1,4 +1,4 @@
-import type { Benchmark, Registry } from '@kensa/core';
+import type { Benchmark, ImageMode, Registry } from '@kensa/core';
 import {
   createReplicaPool,
   defaultMaxReplyBytes,
@@ -10,6 +10,7 @@ import {
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { UsageError } from '../../usage-error';
+import { parseImageMode } from './image-mode-option';
 
 /** `kensa eval`'s flags as commander hands them over (strings, unparsed). */
 export interface EvalOptions {
@@ -33,6 +34,7 @@ export interface EvalOptions {
   readonly dataDir?: string;
   readonly json?: boolean;
   readonly plugin?: readonly string[];
+  readonly images?: string;
   readonly batchOut?: string;
   readonly batchIn?: string | readonly string[];
   readonly batch?: string;
@@ -52,6 +54,7 @@ export interface EvalSettings {
   readonly timeoutMs: number | undefined;
   /** Whether the temperature sent is Kensa's default rather than --temperature. */
   readonly defaultTemperature: boolean;
+  readonly images: ImageMode;
   /** Every `--base-url` (or `OPENAI_BASE_URL`), redaction left to the model; empty for the default. */
   readonly baseURLs: readonly string[];
   readonly apiKey: string | undefined;
@@ -176,6 +179,7 @@ export function parseEvalSettings(
     apiKey,
     batch: parseBatch(options, model, baseURLs),
     defaultTemperature: temperature === undefined,
+    images: parseImageMode(options.images, options.api),
   };
 }
 
