@@ -90,8 +90,8 @@ export default {
       );
       return [
         {
-          text: `likelihood: ${requestsPerItem.toFixed(2)} requests per item (target 1: all options in one request)`,
-          ok: requestsPerItem === 1,
+          text: `likelihood: ${requestsPerItem.toFixed(2)} requests per item (target < 1.5: one request carries all options; the rest are retries)`,
+          ok: requestsPerItem < 1.5,
         },
         {
           text: `likelihood: client CPU ${cpuPerItem.toFixed(2)} ms per item, whole process (target ≤ 3 ms)`,
