@@ -1,12 +1,14 @@
 import path from 'node:path';
 import type { AccuracyReport, Benchmark, Item, PromptMode } from '@kensa/core';
 import {
+  defaultCacheDir,
   defaultResponseCachePath,
   disabledResponseCache,
   type EvaluationResult,
   evaluate,
   finishRun,
   openResponseCache,
+  parseItemsCached,
   type ResponseCache,
   VERSION as RUNNER_VERSION,
 } from '@kensa/runner';
@@ -210,9 +212,11 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
         env: io.env,
         log,
       });
-      const allItems = benchmark.parse(contents);
+      // Parsed and validated once per source content; a warm start reads the items back from the cache.
+      const { items: allItems, examples } = await parseItemsCached(benchmark, contents, {
+        cacheDir: options.cache === false ? undefined : defaultCacheDir(io.env),
+      });
       const items = settings.limit === undefined ? allItems : allItems.slice(0, settings.limit);
-      const examples = benchmark.examples?.(contents) ?? [];
       const examCells: ExamModeCell[] = [];
       for (const mode of modes) {
         // Several runs in one command go to subfolders of --out: <benchmark>/<mode> as needed.

@@ -73,7 +73,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--timeout <seconds>', 'time allowed for one request (default 120)')
     .option('--retries <n>', 'retries per request after the first attempt (default 5)')
     .option('--out <dir>', 'run folder; an unfinished run there with the same options is resumed')
-    .option('--no-cache', 'neither read nor write the response cache')
+    .option('--no-cache', 'neither read nor write the response cache (nor the parsed-items cache)')
     .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
     .option('--json', 'print one JSON document on stdout')
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')

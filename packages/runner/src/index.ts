@@ -10,6 +10,8 @@ export { createExamineeMajorityModel, examineeMajorityAnswer } from './examinee-
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
+export type { ParsedItems, ParsedItemsCacheOptions } from './parsed-items-cache';
+export { parseItemsCached } from './parsed-items-cache';
 export { createRandomModel, randomAnswer } from './random-model';
 export type { RunFolder } from './read-run';
 export { readRun } from './read-run';
