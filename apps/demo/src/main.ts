@@ -1,17 +1,10 @@
-import { KensaError } from '@kensa/core';
 import { Command, CommanderError, Option } from 'commander';
-import { compareCommand } from './compare-command';
-import { evalCommand } from './eval-command';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
-import { listCommand } from './list-command';
-import { reportCommand } from './report-command';
-import { rpoBuildCommand } from './rpo-build-command';
-import { rpoConfigCommand } from './rpo-config-command';
-import { rpoLossCommand } from './rpo-loss-command';
-import { scoreCommand } from './score-command';
 import { KENSA_VERSION } from './version';
 
+// Each command's module is imported when that command runs, so `kensa --help` (and every command) loads only
+// what it uses: the SDK, SQLite and the benchmark plugins stay unloaded until a command needs them.
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('kensa')
     .description('Evaluate LLMs on Japanese medical benchmarks and build preference data.')
@@ -39,6 +32,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmark: string, options) => {
+      const { scoreCommand } = await import('./score-command');
       setExitCode(await scoreCommand(benchmark, options, io));
     });
 
@@ -78,6 +72,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--json', 'print one JSON document on stdout')
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmarks: string, options) => {
+      const { evalCommand } = await import('./eval-command');
       setExitCode(await evalCommand(benchmarks, options, io));
     });
 
@@ -95,6 +90,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'bootstrap seed (default 0)')
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (runDirs: string[], options) => {
+      const { reportCommand } = await import('./report-command');
       setExitCode(await reportCommand(runDirs, options, io));
     });
 
@@ -111,6 +107,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'bootstrap seed (default 0)')
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (runA: string, runB: string, options) => {
+      const { compareCommand } = await import('./compare-command');
       setExitCode(await compareCommand(runA, runB, options, io));
     });
 
@@ -150,6 +147,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .option('--json', 'print the counts as one JSON document')
     .action(async (runDirs: string[], options) => {
+      const { rpoBuildCommand } = await import('./rpo-build-command');
       setExitCode(await rpoBuildCommand(runDirs, options, io));
     });
   rpo
@@ -163,7 +161,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       ).choices(['auto', 'token', 'sequence']),
     )
     .option('--json', 'print {"cases": [...]} with the vectors\' field names')
-    .action((options) => {
+    .action(async (options) => {
+      const { rpoLossCommand } = await import('./rpo-loss-command');
       setExitCode(rpoLossCommand(options, io));
     });
   rpo
@@ -175,7 +174,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--beta <b>', 'DPO β (default 0.1)')
     .option('--data <file>', 'a dataset from kensa rpo build, to report its longest prompt and completion')
     .option('--json', 'print one JSON document')
-    .action((options) => {
+    .action(async (options) => {
+      const { rpoConfigCommand } = await import('./rpo-config-command');
       setExitCode(rpoConfigCommand(options, io));
     });
 
@@ -184,6 +184,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .description('List the benchmarks this CLI knows.')
     .option('--plugin <module...>', 'also list third-party benchmarks: a package name or a path to a module')
     .action(async (options: { plugin?: string[] }) => {
+      const { listCommand } = await import('./list-command');
       setExitCode(await listCommand(io, options.plugin));
     });
 
@@ -206,6 +207,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       );
       return helpOrVersion || error.exitCode === 0 ? exitCodes.success : exitCodes.badInput;
     }
+    // Loaded here, not at the top, to keep core out of `kensa --help`; a command that threw has loaded it already.
+    const { KensaError } = await import('@kensa/core');
     if (KensaError.isInstance(error)) {
       io.stderr(`kensa: ${error.message}\n`);
       return exitCodes.badInput;
