@@ -1,6 +1,7 @@
 // The floors `kensa eval` is measured against, each a whole process sending the same request bodies:
-//   sdk   a bare openai-SDK promise pool (the SDK's own fetch, no retries), as a script a user might write;
-//   http  a bare node:http keep-alive client, the transport floor.
+//   sdk   a bare openai-SDK promise pool (the SDK's own fetch and its default retries), as a user writes it;
+//   http  a bare node:http keep-alive client, the transport floor (it retries a request whose reused socket the
+//         server had closed, as the SDK does; nothing else).
 // Usage: node bench/bare-client.mjs <sdk|http> <baseURL> <bodies.json> <concurrency>
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -24,7 +25,7 @@ const count = (response) => {
 };
 
 if (client === 'sdk') {
-  const openai = new OpenAI({ baseURL, apiKey: 'no-key', maxRetries: 0 });
+  const openai = new OpenAI({ baseURL, apiKey: 'no-key' });
   await pool(
     bodies.map((body) => async () => count(await openai.chat.completions.create(body))),
     concurrency,
@@ -52,8 +53,16 @@ if (client === 'sdk') {
       request.on('error', reject);
       request.end(payload);
     });
+  const postWithRetry = async (body, attempt = 0) => {
+    try {
+      return await post(body);
+    } catch (error) {
+      if (attempt >= 2) throw error;
+      return postWithRetry(body, attempt + 1);
+    }
+  };
   await pool(
-    bodies.map((body) => async () => count(await post(body))),
+    bodies.map((body) => async () => count(await postWithRetry(body))),
     concurrency,
   );
   agent.destroy();
