@@ -97,8 +97,9 @@ export default {
           path.join(scratch.dir, `run-${round}`),
           cacheDir,
         );
-        if (first.requests !== bodies.length)
-          throw new Error(`kensa sent ${first.requests} requests, not ${bodies.length}`);
+        // More than one request per question only when a request was retried (a reset connection).
+        if (first.requests < bodies.length)
+          throw new Error(`kensa sent ${first.requests} requests for ${bodies.length} questions`);
         results.kensa.push(first);
         results.cached.push(
           await measureEval(server.baseURL, dataDir, path.join(scratch.dir, `rerun-${round}`), cacheDir),
