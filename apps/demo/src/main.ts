@@ -1,19 +1,12 @@
-import { KensaError } from '@kensa/core';
 import { Command, CommanderError, Option } from 'commander';
-import { compareCommand } from './commands/compare/compare-command';
-import { evalCommand } from './commands/eval/eval-command';
-import { listCommand } from './commands/list/list-command';
-import { reportCommand } from './commands/report/report-command';
-import { rpoBuildCommand } from './commands/rpo-build/rpo-build-command';
-import { rpoConfigCommand } from './commands/rpo-config/rpo-config-command';
-import { rpoLossCommand } from './commands/rpo-loss/rpo-loss-command';
-import { scoreCommand } from './commands/score/score-command';
 import { describeSystemError } from './describe-system-error';
 import { exitCodes } from './exit-codes';
 import type { Io } from './io';
 import { redactingIo } from './redacting-io';
 import { KENSA_VERSION } from './version';
 
+// Each command's module is imported when that command runs, so `kensa --help` (and every command) loads only
+// what it uses: the SDK, SQLite and the benchmark plugins stay unloaded until a command needs them.
 function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('kensa')
     .description('Evaluate LLMs on Japanese medical benchmarks and build preference data.')
@@ -41,6 +34,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     )
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmark: string, options) => {
+      const { scoreCommand } = await import('./commands/score/score-command');
       setExitCode(await scoreCommand(benchmark, options, io));
     });
 
@@ -86,7 +80,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       'largest reply read from the server, in MB; a larger one fails its item unstored (default 16)',
     )
     .option('--out <dir>', 'run folder; an unfinished run there with the same options is resumed')
-    .option('--no-cache', 'neither read nor write the response cache')
+    .option('--no-cache', 'neither read nor write the response cache (nor the parsed-items cache)')
     .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
     .option('--json', 'print one JSON document on stdout')
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
@@ -105,6 +99,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       'first wait between batch status polls (default 10; grows to 5 min)',
     )
     .action(async (benchmarks: string, options) => {
+      const { evalCommand } = await import('./commands/eval/eval-command');
       setExitCode(await evalCommand(benchmarks, options, io));
     });
 
@@ -122,6 +117,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'bootstrap seed (default 0)')
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (runDirs: string[], options) => {
+      const { reportCommand } = await import('./commands/report/report-command');
       setExitCode(await reportCommand(runDirs, options, io));
     });
 
@@ -138,6 +134,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--seed <n>', 'bootstrap seed (default 0)')
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (runA: string, runB: string, options) => {
+      const { compareCommand } = await import('./commands/compare/compare-command');
       setExitCode(await compareCommand(runA, runB, options, io));
     });
 
@@ -177,6 +174,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .option('--json', 'print the counts as one JSON document')
     .action(async (runDirs: string[], options) => {
+      const { rpoBuildCommand } = await import('./commands/rpo-build/rpo-build-command');
       setExitCode(await rpoBuildCommand(runDirs, options, io));
     });
   rpo
@@ -190,7 +188,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       ).choices(['auto', 'token', 'sequence']),
     )
     .option('--json', 'print {"cases": [...]} with the vectors\' field names')
-    .action((options) => {
+    .action(async (options) => {
+      const { rpoLossCommand } = await import('./commands/rpo-loss/rpo-loss-command');
       setExitCode(rpoLossCommand(options, io));
     });
   rpo
@@ -202,7 +201,8 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--beta <b>', 'DPO β (default 0.1)')
     .option('--data <file>', 'a dataset from kensa rpo build, to report its longest prompt and completion')
     .option('--json', 'print one JSON document')
-    .action((options) => {
+    .action(async (options) => {
+      const { rpoConfigCommand } = await import('./commands/rpo-config/rpo-config-command');
       setExitCode(rpoConfigCommand(options, io));
     });
 
@@ -211,6 +211,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .description('List the benchmarks this CLI knows.')
     .option('--plugin <module...>', 'also list third-party benchmarks: a package name or a path to a module')
     .action(async (options: { plugin?: string[] }) => {
+      const { listCommand } = await import('./commands/list/list-command');
       setExitCode(await listCommand(io, options.plugin));
     });
 
@@ -220,7 +221,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
 /** Runs the CLI on `argv` (without the node and script entries) and returns the exit code. */
 export async function main(argv: readonly string[], givenIo: Io): Promise<number> {
   // Everything printed, and (through io.redact) everything written, loses the secrets the command was given.
-  const io = redactingIo(givenIo, argv);
+  const io = await redactingIo(givenIo, argv);
   let exitCode: number = exitCodes.success;
   const program = buildProgram(io, (code) => {
     exitCode = code;
@@ -235,6 +236,8 @@ export async function main(argv: readonly string[], givenIo: Io): Promise<number
       );
       return helpOrVersion || error.exitCode === 0 ? exitCodes.success : exitCodes.badInput;
     }
+    // Loaded here, not at the top, to keep core out of `kensa --help`; a command that threw has loaded it already.
+    const { KensaError } = await import('@kensa/core');
     if (KensaError.isInstance(error)) {
       io.stderr(`kensa: ${error.message}\n`);
       return exitCodes.badInput;

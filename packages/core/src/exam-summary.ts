@@ -1,7 +1,8 @@
 import type { ExamRules } from './exam-rules';
 import type { Item } from './item';
+import { examScoreInterval } from './score-bootstrap';
 import type { ItemScore } from './score-item';
-import { type BootstrapOptions, bootstrapInterval, mean, wilsonInterval } from './statistics';
+import { type BootstrapOptions, mean, wilsonInterval } from './statistics';
 
 export interface SectionResult {
   readonly id: string;
@@ -114,17 +115,13 @@ export function summarizeExam(
   const total = sum(scores.map((score) => score.possible));
   const kinkiAnnotated = rules.kinkiAnnotated !== false;
   const withImages = scores.filter((score) => itemsById.get(score.id)?.hasImage === true);
-  const shareOfTotal = (resample: readonly ItemScore[]) => {
-    const possible = sum(resample.map((score) => score.possible));
-    return possible === 0 ? 0 : (sum(resample.map((score) => score.earned)) / possible) * total;
-  };
 
   return {
     exam: rules.exam,
     year: rules.year,
     score: sum(scores.map((score) => score.earned)),
     total,
-    scoreCi95: bootstrapInterval(scores, shareOfTotal, bootstrap),
+    scoreCi95: examScoreInterval(scores, total, bootstrap),
     correct,
     n: counted.length,
     accuracy: counted.length === 0 ? Number.NaN : correct / counted.length,

@@ -71,6 +71,7 @@ export { matchPredictions, type Prediction } from './prediction';
 export { createRegistry, type Registry, suggestIds } from './registry';
 export { scaleRulesToKeptItems } from './scale-exam-rules';
 export { type AccuracyReport, type ScoreAccuracyOptions, scoreAccuracy } from './score-accuracy';
+export { examScoreInterval, meanExamScoreInterval, type PointsUnit } from './score-bootstrap';
 export { type ExamReport, type ScoreExamsOptions, scoreExams } from './score-exams';
 export { type ItemScore, type MatchMode, scoreItem, type Verdict } from './score-item';
 export { seededRandom } from './seeded-random';

@@ -5,12 +5,12 @@ import {
   type Item,
   VERSION as KENSA_VERSION,
   type MatchMode,
+  meanExamScoreInterval,
   messagesToText,
-  stratifiedBootstrapInterval,
   type Verdict,
   wilsonInterval,
 } from '@kensa/core';
-import { examOfId, examUnits, meanExamScore } from './exam-resample';
+import { examOfId, examUnits } from './exam-resample';
 import type { LoadedRun } from './load-run';
 import { modeName } from './mode-name';
 import { truncateForReport } from './truncate-for-report';
@@ -241,8 +241,7 @@ function summarizeRun(
 
   const report = run.result.report;
   const units = examUnits(report.scores, examOfId(run.benchmark, run.items));
-  const meanScoreCi95 = stratifiedBootstrapInterval(units, meanExamScore, {
-    strata: units.map((unit) => unit.exam),
+  const meanScoreCi95 = meanExamScoreInterval(units, {
     samples: options.bootstrapSamples,
     seed: options.seed,
   });

@@ -175,8 +175,8 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
     sampling,
     samples,
     items: options.items.length,
-    itemsHash: sha256Hex(Buffer.from(options.items.map((item) => item.id).join('\n'))),
-    promptHash: sha256Hex(Buffer.from([...questions.values()].map((entry) => entry.hash).join('\n'))),
+    itemsHash: sha256Hex(options.items.map((item) => item.id).join('\n')),
+    promptHash: sha256Hex([...questions.values()].map((entry) => entry.hash).join('\n')),
   };
 
   const manifestPath = path.join(options.runDir, manifestFile);
@@ -250,7 +250,7 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
     // Built-in baselines have no endpoint URL; their requests are hashed all the same, for the log.
     const key = model.cacheable
       ? requestHash({ endpoint: model.endpoint, model: model.name, body })
-      : sha256Hex(Buffer.from(canonicalJson({ model: model.name, body })));
+      : sha256Hex(canonicalJson({ model: model.name, body }));
     const begin = performance.now();
     const base = { itemId: item.id, sample, promptHash, requestHash: key, messages: prompt.messages };
 

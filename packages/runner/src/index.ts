@@ -54,6 +54,8 @@ export type { BatchState, OpenAIBatchOutcome, RunOpenAIBatchesOptions } from './
 export { BatchApiError, batchStateFile, runOpenAIBatches } from './openai-batch';
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
+export type { ParsedItems, ParsedItemsCacheOptions } from './parsed-items-cache';
+export { parseItemsCached } from './parsed-items-cache';
 export { expandPredictionPaths, readPredictionFiles } from './prediction-files';
 export { createRandomModel, randomAnswer } from './random-model';
 export type { RunFolder } from './read-run';

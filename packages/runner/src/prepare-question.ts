@@ -27,9 +27,9 @@ export function prepareQuestion(
       messages: [{ role: 'user', content: likelihood.prompt }],
       template: likelihood.template,
     };
-    const hash = sha256Hex(Buffer.from(JSON.stringify([likelihood.prompt, likelihood.continuations])));
+    const hash = sha256Hex(JSON.stringify([likelihood.prompt, likelihood.continuations]));
     return { prompt, template: likelihood.template, hash, likelihood };
   }
   const prompt = options.mode.render(item, { examples: options.examples });
-  return { prompt, template: prompt.template, hash: sha256Hex(Buffer.from(JSON.stringify(prompt.messages))) };
+  return { prompt, template: prompt.template, hash: sha256Hex(JSON.stringify(prompt.messages)) };
 }

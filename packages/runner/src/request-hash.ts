@@ -32,7 +32,7 @@ export function requestHash(input: RequestHashInput): string {
     model: input.model,
     body: input.body,
   });
-  return sha256Hex(new TextEncoder().encode(canonical));
+  return sha256Hex(canonical);
 }
 
 /**

@@ -10,4 +10,10 @@ describe('sha256Hex', () => {
       'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
     );
   });
+
+  it('hashes a string as its UTF-8 bytes', () => {
+    // FIPS 180-2 test vector "abc", and a Japanese string against its explicit UTF-8 encoding.
+    expect(sha256Hex('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(sha256Hex('検査 — 答え: a')).toBe(sha256Hex(new TextEncoder().encode('検査 — 答え: a')));
+  });
 });

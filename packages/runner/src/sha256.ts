@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
 
-/** Lowercase hex SHA-256 of some bytes, the form `SourceFile.sha256` uses. */
-export function sha256Hex(data: Uint8Array): string {
+/**
+ * Lowercase hex SHA-256 of some bytes (a string is hashed as its UTF-8 bytes, without copying it into a buffer
+ * first), the form `SourceFile.sha256` uses.
+ */
+export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
 }
 
