@@ -2,15 +2,19 @@ import path from 'node:path';
 import type { AccuracyReport, Benchmark, Item, PromptMode } from '@kensa/core';
 import {
   defaultResponseCachePath,
+  describeRunSources,
   disabledResponseCache,
   type EvaluationResult,
   evaluate,
   finishRun,
   openResponseCache,
+  type RecordedBenchmarkOptions,
   type ResponseCache,
   VERSION as RUNNER_VERSION,
+  type RunSources,
 } from '@kensa/runner';
 import { renderAccuracyTable } from './accuracy-table';
+import { recordedOptions } from './benchmark-options';
 import { accuracyReportJson, type BenchmarkResult, scoreBenchmark } from './benchmark-result';
 import { type EvalOptions, type EvalSettings, parseEvalSettings } from './eval-settings';
 import { type ExamModeCell, renderExamModeTable } from './exam-mode-table';
@@ -73,6 +77,9 @@ interface RunPlan {
   /** As given or defaulted, for the "run again with --out" hint. */
   readonly out: string;
   readonly runDir: string;
+  /** Recorded in the manifest: where the data came from, and the benchmark's `-T` options. */
+  readonly sources: RunSources;
+  readonly benchmarkOptions: { benchmarkOptions?: RecordedBenchmarkOptions };
 }
 
 interface RunOutcome {
@@ -110,6 +117,8 @@ async function runPlan(
       ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
       cache,
       runDir: plan.runDir,
+      sources: plan.sources,
+      ...plan.benchmarkOptions,
       packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
       onEvent: progress.onEvent,
     });
@@ -203,13 +212,20 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
   const documents: unknown[] = [];
   const accuracyReports = new Map<string, AccuracyReport>();
   try {
-    for (const benchmark of benchmarks) {
+    for (const [index, benchmark] of benchmarks.entries()) {
       const modes = modesOf.get(benchmark.id) ?? [];
+      const dataDir = options.dataDir ?? io.env.KENSA_DATA_DIR;
       const contents = await loadSources(benchmark.sources, {
-        ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+        ...(dataDir === undefined ? {} : { dataDir }),
         env: io.env,
         log,
       });
+      const sources = describeRunSources(benchmark.sources, contents, dataDir);
+      const benchmarkOptions = recordedOptions(
+        settings.registryIds[index] ?? benchmark.id,
+        settings.benchmarkOptions,
+        benchmark,
+      );
       const allItems = benchmark.parse(contents);
       const items = settings.limit === undefined ? allItems : allItems.slice(0, settings.limit);
       const examples = benchmark.examples?.(contents) ?? [];
@@ -232,6 +248,8 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           examples,
           out,
           runDir: path.resolve(io.cwd, out),
+          sources,
+          benchmarkOptions,
         };
         log(`Run folder: ${plan.runDir}`);
         const outcome = await runPlan(plan, settings, cache, io);

@@ -7,9 +7,17 @@ import {
   type MatchMode,
   type Registry,
 } from '@kensa/core';
-import { type RunFolder, type RunManifestBase, type RunRecord, readRun } from '@kensa/runner';
+import {
+  type RunFolder,
+  type RunManifestBase,
+  type RunRecord,
+  type RunSources,
+  readRun,
+  withRecordedChecksums,
+} from '@kensa/runner';
+import { benchmarkOfRun } from './benchmark-options';
 import { type BenchmarkResult, scoreBenchmark } from './benchmark-result';
-import { loadSources, type SourceOptions } from './load-sources';
+import { loadSources, recordedDataDir, type SourceOptions } from './load-sources';
 import { UsageError } from './usage-error';
 
 /** A run re-scored from its log: exam points and pass/fail, or accuracy, by the benchmark's own aggregation. */
@@ -46,16 +54,26 @@ export interface LoadedRun {
   readonly warnings: readonly string[];
 }
 
-/** Parses a benchmark's items once per command, however many runs use it. */
-export type ItemLoader = (benchmark: Benchmark) => Promise<readonly Item[]>;
+/**
+ * Parses a benchmark's items once per command, however many runs use it. `recorded` is what a run's manifest says
+ * about its data: without `--data-dir` (or `KENSA_DATA_DIR`) the mirror it was read from is used again, and the
+ * files must still have the checksums the run recorded.
+ */
+export type ItemLoader = (benchmark: Benchmark, recorded?: RunSources) => Promise<readonly Item[]>;
 
 export function createItemLoader(options: SourceOptions): ItemLoader {
   const loaded = new Map<string, Promise<readonly Item[]>>();
-  return (benchmark) => {
-    let items = loaded.get(benchmark.id);
+  return (benchmark, recorded) => {
+    const dataDir =
+      options.dataDir ?? (options.env ?? process.env).KENSA_DATA_DIR ?? recordedDataDir(recorded);
+    const key = [benchmark.id, dataDir ?? '', ...benchmark.sources.map((file) => file.path)].join('\0');
+    let items = loaded.get(key);
     if (items === undefined) {
-      items = loadSources(benchmark.sources, options).then((contents) => benchmark.parse(contents));
-      loaded.set(benchmark.id, items);
+      const files = withRecordedChecksums(benchmark.sources, recorded);
+      items = loadSources(files, { ...options, ...(dataDir === undefined ? {} : { dataDir }) }).then(
+        (contents) => benchmark.parse(contents),
+      );
+      loaded.set(key, items);
     }
     return items;
   };
@@ -129,12 +147,7 @@ export async function loadRun(
   const { registry, loadItems } = options;
   const folder = readRunFolder(directory);
   const manifest = folder.manifest;
-  if (!registry.has(manifest.benchmark)) {
-    throw new UsageError(
-      `Run folder ${directory} holds a run of '${manifest.benchmark}', which this CLI does not know (see 'kensa list'; a third-party benchmark needs --plugin).`,
-    );
-  }
-  const benchmark = registry.get(manifest.benchmark);
+  const benchmark = benchmarkOfRun(registry, manifest, directory);
   const warnings: string[] = [];
   if (manifest.benchmarkVersion !== benchmark.version) {
     warnings.push(
@@ -143,7 +156,7 @@ export async function loadRun(
   }
   const records = new Map<string, RunRecord>();
   for (const record of folder.records) if (record.sample === 0) records.set(record.itemId, record);
-  const allItems = await loadItems(benchmark);
+  const allItems = await loadItems(benchmark, manifest.sources);
   const known = new Set(allItems.map((item) => item.id));
   const unknown = [...records.keys()].filter((id) => !known.has(id));
   if (unknown.length > 0) {

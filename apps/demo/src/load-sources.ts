@@ -1,5 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { SourceFile } from '@kensa/core';
-import { defaultCacheDir, resolveSources } from '@kensa/runner';
+import { defaultCacheDir, type RunSources, resolveSources } from '@kensa/runner';
 
 export interface SourceOptions {
   /** A local mirror of upstream paths (`--data-dir`, or `KENSA_DATA_DIR`). */
@@ -30,4 +31,10 @@ export async function loadSources(
     ...(dataDir === undefined ? {} : { dataDir }),
     cacheDir: defaultCacheDir(env),
   });
+}
+
+/** The local mirror a run recorded (`--data-dir` at the time), if it is still there. */
+export function recordedDataDir(recorded: RunSources | undefined): string | undefined {
+  const dataDir = recorded?.dataDir;
+  return dataDir !== undefined && existsSync(dataDir) ? dataDir : undefined;
 }

@@ -1,5 +1,6 @@
 import { KensaError } from '@kensa/core';
 import { Command, CommanderError, Option } from 'commander';
+import { collectOption } from './benchmark-options';
 import { compareCommand } from './compare-command';
 import { evalCommand } from './eval-command';
 import { exitCodes } from './exit-codes';
@@ -36,6 +37,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         '--match <mode>',
         "how predictions are compared: 'exact' (the paper's rule) or 'normalized'",
       ).choices(['exact', 'normalized']),
+    )
+    .option(
+      '-T, --benchmark-option <key=value>',
+      "an option of the benchmark's factory, repeatable (e.g. -T years=2022); 'kensa list' shows them",
+      collectOption,
     )
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmark: string, options) => {
@@ -76,6 +82,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--no-cache', 'neither read nor write the response cache')
     .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
     .option('--json', 'print one JSON document on stdout')
+    .option(
+      '-T, --benchmark-option <key=value>',
+      "an option of the benchmark's factory, repeatable (e.g. -T years=2022); 'kensa list' shows them",
+      collectOption,
+    )
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmarks: string, options) => {
       setExitCode(await evalCommand(benchmarks, options, io));

@@ -1,7 +1,9 @@
 import {
+  benchmarkOption,
   choiceLikelihood,
   choicePromptModes,
   defineBenchmark,
+  defineBenchmarkOptions,
   type Item,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
@@ -36,6 +38,16 @@ export function createMedMCQAJa(options: MedMCQAJaOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'medmcqa-ja',
+      {
+        revision: benchmarkOption
+          .string()
+          .optional()
+          .describe('JMedBench commit to read (default: the pinned one); changing it can move scores'),
+      },
+      createMedMCQAJa,
+    ),
   });
 }
 

@@ -1,7 +1,9 @@
 import {
+  benchmarkOption,
   choiceLikelihood,
   choicePromptModes,
   defineBenchmark,
+  defineBenchmarkOptions,
   type Item,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
@@ -54,6 +56,22 @@ export function createMedQAJa(options: MedQAJaOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'medqa-ja',
+      {
+        subset: benchmarkOption
+          .choice(['medqa_jp', 'usmleqa_jp'])
+          .optional()
+          .describe(
+            "JMedBench subset: 'medqa_jp' (default, 5 options) or 'usmleqa_jp' (4 options; id usmleqa-ja)",
+          ),
+        revision: benchmarkOption
+          .string()
+          .optional()
+          .describe('JMedBench commit to read (default: the pinned one); changing it can move scores'),
+      },
+      createMedQAJa,
+    ),
   });
 }
 

@@ -1,4 +1,12 @@
-import { choiceLikelihood, choicePromptModes, defineBenchmark, type Item, readSource } from '@kensa/core';
+import {
+  benchmarkOption,
+  choiceLikelihood,
+  choicePromptModes,
+  defineBenchmark,
+  defineBenchmarkOptions,
+  type Item,
+  readSource,
+} from '@kensa/core';
 import { parseMmmluCsv } from './parse-mmmlu';
 import { type MmluSubject, medicalSubjects, mmluSubjects } from './subjects';
 import { checkRevision, defaultRevision, japaneseTestFile } from './upstream';
@@ -59,6 +67,20 @@ export function createMMMLUMed(options: MMMLUMedOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'mmmlu-med',
+      {
+        subjects: benchmarkOption
+          .list(benchmarkOption.choice(mmluSubjects))
+          .optional()
+          .describe(`MMLU subjects, comma-separated (default: ${medicalSubjects.join(',')})`),
+        revision: benchmarkOption
+          .string()
+          .optional()
+          .describe('openai/MMMLU commit to read (default: the pinned one); changing it can move scores'),
+      },
+      createMMMLUMed,
+    ),
   });
 }
 

@@ -1,7 +1,9 @@
 import {
+  benchmarkOption,
   choiceLikelihood,
   choicePromptModes,
   defineBenchmark,
+  defineBenchmarkOptions,
   type Item,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
@@ -39,6 +41,16 @@ export function createPubMedQAJa(options: PubMedQAJaOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'pubmedqa-ja',
+      {
+        revision: benchmarkOption
+          .string()
+          .optional()
+          .describe('JMedBench commit to read (default: the pinned one); changing it can move scores'),
+      },
+      createPubMedQAJa,
+    ),
   });
 }
 

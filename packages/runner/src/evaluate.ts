@@ -18,7 +18,8 @@ import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
 import { logFile, manifestFile, RunLog, readJsonFile, writeJsonFile } from './run-folder';
 import { checkSameRun, type RunIdentity, type RunManifest } from './run-manifest';
-import type { RunRecord } from './run-record';
+import type { RecordedBenchmarkOptions, RunRecord } from './run-record';
+import type { RunSources } from './run-sources';
 import { sha256Hex } from './sha256';
 
 /** One finished (or finally failed) attempt at one sample of one item: a line of `log.jsonl`. */
@@ -73,6 +74,9 @@ export interface EvaluateOptions {
   readonly runDir: string;
   readonly packages?: Readonly<Record<string, string>>;
   readonly extra?: Readonly<Record<string, unknown>>;
+  /** Recorded in the manifest: where the benchmark's data came from, and the options it was built with. */
+  readonly sources?: RunSources;
+  readonly benchmarkOptions?: RecordedBenchmarkOptions;
   readonly onEvent?: (event: EvaluationEvent) => void;
 }
 
@@ -153,6 +157,8 @@ export async function evaluate(options: EvaluateOptions): Promise<EvaluationResu
     startedAt: existing?.startedAt ?? now(),
     resumedAt: existing === undefined ? [] : [...existing.resumedAt, now()],
     ...(options.extra === undefined ? {} : { extra: options.extra }),
+    ...(options.sources === undefined ? {} : { sources: options.sources }),
+    ...(options.benchmarkOptions === undefined ? {} : { benchmarkOptions: options.benchmarkOptions }),
   };
   await writeJsonFile(manifestPath, manifest);
 

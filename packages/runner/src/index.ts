@@ -37,7 +37,9 @@ export {
 } from './run-folder';
 export type { RunIdentity, RunManifest } from './run-manifest';
 export { finishRun } from './run-manifest';
-export type { RunManifestBase, RunRecord } from './run-record';
+export type { RecordedBenchmarkOptions, RunManifestBase, RunRecord } from './run-record';
+export type { RunSourceFile, RunSources } from './run-sources';
+export { describeRunSources, withRecordedChecksums } from './run-sources';
 export { sha256Hex } from './sha256';
 export type { SourceErrorReason } from './source-error';
 export { SourceError } from './source-error';
