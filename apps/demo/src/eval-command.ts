@@ -57,14 +57,25 @@ function promptModesOf(benchmark: Benchmark, requested: string | undefined): Pro
   return ids.map((id) => promptModeOf(benchmark, id));
 }
 
-function describeTiming(result: EvaluationResult): string {
+function describeTiming(result: EvaluationResult, builtin: boolean): string {
   const seconds = result.durationMs / 1000;
   const answered = result.records.length - result.resumed;
   const rate = seconds > 0 ? (answered / seconds).toFixed(1) : '–';
+  // A built-in baseline computes its answers: it sends no requests and uses no cache.
+  const requests = builtin
+    ? ''
+    : ` · ${result.requestsSent} requests sent · ${result.cacheHits} from the cache`;
   return (
     `${result.records.length} answers (${result.resumed} resumed from the run log) in ${seconds.toFixed(1)} s · ` +
-    `${rate} answers/s · ${result.requestsSent} requests sent · ${result.cacheHits} from the cache`
+    `${rate} answers/s${requests}`
   );
+}
+
+/** With K samples per question, the table scores the first; say so. */
+function samplesNote(settings: EvalSettings): string {
+  return settings.samples > 1
+    ? `The table scores sample 0 of ${settings.samples} per question; every sample is in the run log (log.jsonl).\n`
+    : '';
 }
 
 /** One benchmark in one prompt mode, ready to run. */
@@ -178,7 +189,8 @@ function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings
         `${unread > 0 ? `; ${unread} answer(s) unread or missing, counted wrong` : ''}\n`,
     );
   }
-  io.stdout(`${describeTiming(result)}\n`);
+  io.stdout(samplesNote(settings));
+  io.stdout(`${describeTiming(result, settings.model.endpoint === 'builtin')}\n`);
   if (failures.length > 0) {
     io.stdout(
       `${failures.length} failed after retries (counted as wrong; run again with --out ${plan.out} to retry them):\n`,

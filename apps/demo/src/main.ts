@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { collectOption } from './benchmark-options';
 import { compareCommand } from './compare-command';
 import { evalCommand } from './eval-command';
-import { exitCodes } from './exit-codes';
+import { exitCodeOf, exitCodes } from './exit-codes';
 import type { Io } from './io';
 import { listCommand } from './list-command';
 import { reportCommand } from './report-command';
@@ -18,7 +18,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .description('Evaluate LLMs on Japanese medical benchmarks and build preference data.')
     .version(KENSA_VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Inherited by every command: a missing argument or an unknown flag ends with where to read the usage.
+    .showHelpAfterError("(run 'kensa <command> --help' for its arguments and options)");
 
   program
     .command('score')
@@ -219,7 +221,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     }
     if (KensaError.isInstance(error)) {
       io.stderr(`kensa: ${error.message}\n`);
-      return exitCodes.badInput;
+      return exitCodeOf(error);
     }
     io.stderr(
       `kensa: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,

@@ -10,8 +10,8 @@ import { modeName } from './mode-name';
 import { parseNumberOption } from './parse-number-option';
 import { loadRegistry } from './plugin-loader';
 import { renderReportHtml } from './report-html';
-import { expandRunDirs } from './run-dirs';
 import { buildReportModel, type ReportModel, reportSummaryJson } from './report-model';
+import { expandRunDirs } from './run-dirs';
 import { UsageError } from './usage-error';
 
 export interface ReportOptions {
