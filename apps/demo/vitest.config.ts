@@ -10,5 +10,6 @@ export default defineProject({
     include: ['src/**/*.test.ts'],
     exclude: [...configDefaults.exclude, ...sharedDataExclude(fileURLToPath(new URL('.', import.meta.url)))],
     testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

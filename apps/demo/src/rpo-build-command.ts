@@ -23,14 +23,16 @@ import {
   type RunRecord,
   readRun,
   sha256Hex,
+  withRecordedChecksums,
   writePreferenceData,
 } from '@kensa/runner';
 import Table from 'cli-table3';
+import { benchmarkOfRun } from './benchmark-options';
 import { parseEvalExams } from './eval-exams-option';
 import { exitCodes } from './exit-codes';
 import { type ExplanationEntry, readExplanationFile } from './explanation-file';
 import type { Io } from './io';
-import { loadSources } from './load-sources';
+import { loadSources, recordedDataDir } from './load-sources';
 import { parseNumberOption } from './parse-number-option';
 import { loadRegistry } from './plugin-loader';
 import { UsageError } from './usage-error';
@@ -268,7 +270,7 @@ export async function rpoBuildCommand(
   const runs = readRuns(runDirs, io);
   const first = runs[0] as RunFolder<RunManifest>;
   const registry = await loadRegistry(options.plugin, io.cwd);
-  const benchmark = registry.get(first.manifest.benchmark);
+  const benchmark = benchmarkOfRun(registry, first.manifest, runDirs[0] ?? '');
   for (const run of runs) {
     if (run.manifest.benchmarkVersion !== benchmark.version)
       log(
@@ -279,11 +281,13 @@ export async function rpoBuildCommand(
         `kensa: warning: ${run.directory} ran in mode '${run.manifest.mode}', not '${explainMode}': its replies carry no explanations, unlike the seed's RPO data.`,
       );
   }
+  // Without --data-dir, the mirror the first run recorded (see `sources` in its manifest).
+  const recordedDir = options.dataDir ?? io.env.KENSA_DATA_DIR ?? recordedDataDir(first.manifest.sources);
   const contents =
     benchmark.sources.length === 0
       ? new Map<string, string>()
-      : await loadSources(benchmark.sources, {
-          ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+      : await loadSources(withRecordedChecksums(benchmark.sources, first.manifest.sources), {
+          ...(recordedDir === undefined ? {} : { dataDir: recordedDir }),
           env: io.env,
           log,
         });
