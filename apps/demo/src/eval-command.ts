@@ -10,6 +10,7 @@ import {
   openResponseCache,
   type RecordedBenchmarkOptions,
   type ResponseCache,
+  ResponseCacheError,
   VERSION as RUNNER_VERSION,
   type RunSources,
 } from '@kensa/runner';
@@ -76,6 +77,20 @@ function samplesNote(settings: EvalSettings): string {
   return settings.samples > 1
     ? `The table scores sample 0 of ${settings.samples} per question; every sample is in the run log (log.jsonl).\n`
     : '';
+}
+
+/**
+ * The response cache; where this Node has no SQLite driver (Node 20 without the optional better-sqlite3), the run
+ * goes on uncached, saying so, rather than failing.
+ */
+function openCacheOrWarn(file: string, log: (message: string) => void): ResponseCache {
+  try {
+    return openResponseCache(file);
+  } catch (error) {
+    if (!ResponseCacheError.isInstance(error) || error.reason !== 'unavailable') throw error;
+    log(`kensa: warning: replies are not cached: ${error.message}`);
+    return disabledResponseCache();
+  }
 }
 
 /** One benchmark in one prompt mode, ready to run. */
@@ -219,7 +234,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
   const cache =
     options.cache === false || !model.cacheable
       ? disabledResponseCache()
-      : openResponseCache(defaultResponseCachePath(io.env));
+      : openCacheOrWarn(defaultResponseCachePath(io.env), log);
   let exitCode: number = exitCodes.success;
   const documents: unknown[] = [];
   const accuracyReports = new Map<string, AccuracyReport>();
