@@ -60,6 +60,7 @@ export {
   checkJmedbenchRevision,
   jmedbenchRepository,
   jmedbenchRevision,
+  jmedbenchRevisionOption,
   jmedbenchTestFile,
 } from './jmedbench-source';
 export { type JsonlRecord, parseJsonl } from './jsonl';

@@ -1,10 +1,10 @@
 import {
-  benchmarkOption,
   choiceLikelihood,
   choicePromptModes,
   defineBenchmark,
   defineBenchmarkOptions,
   type Item,
+  jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
@@ -41,10 +41,7 @@ export function createMedMCQAJa(options: MedMCQAJaOptions = {}) {
     options: defineBenchmarkOptions(
       'medmcqa-ja',
       {
-        revision: benchmarkOption
-          .string()
-          .optional()
-          .describe('JMedBench commit to read (default: the pinned one); changing it can move scores'),
+        revision: jmedbenchRevisionOption(),
       },
       createMedMCQAJa,
     ),

@@ -5,6 +5,7 @@ import {
   defineBenchmark,
   defineBenchmarkOptions,
   type Item,
+  jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
@@ -65,10 +66,7 @@ export function createMedQAJa(options: MedQAJaOptions = {}) {
           .describe(
             "JMedBench subset: 'medqa_jp' (default, 5 options) or 'usmleqa_jp' (4 options; id usmleqa-ja)",
           ),
-        revision: benchmarkOption
-          .string()
-          .optional()
-          .describe('JMedBench commit to read (default: the pinned one); changing it can move scores'),
+        revision: jmedbenchRevisionOption(),
       },
       createMedQAJa,
     ),

@@ -1,10 +1,10 @@
 import {
-  benchmarkOption,
   choiceLikelihood,
   choicePromptModes,
   defineBenchmark,
   defineBenchmarkOptions,
   type Item,
+  jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
@@ -44,10 +44,7 @@ export function createPubMedQAJa(options: PubMedQAJaOptions = {}) {
     options: defineBenchmarkOptions(
       'pubmedqa-ja',
       {
-        revision: benchmarkOption
-          .string()
-          .optional()
-          .describe('JMedBench commit to read (default: the pinned one); changing it can move scores'),
+        revision: jmedbenchRevisionOption(),
       },
       createPubMedQAJa,
     ),
