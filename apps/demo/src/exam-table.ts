@@ -61,8 +61,19 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
   }
   const unparsed = report.exams.reduce((sum, exam) => sum + exam.unparsed, 0);
   const missing = report.exams.reduce((sum, exam) => sum + exam.missing, 0);
-  if (unparsed > 0) lines.push(`${unparsed} answer(s) could not be read and count as wrong.`);
+  if (unparsed > 0)
+    lines.push(
+      `${unparsed} answer(s) could not be read and count as wrong: ${idList(report.scores, 'unparsed')}.`,
+    );
   if (missing > 0)
-    lines.push(`${missing} question(s) in the scored blocks have no prediction and count as wrong.`);
+    lines.push(
+      `${missing} question(s) in the scored blocks have no prediction and count as wrong: ${idList(report.scores, 'missing')}.`,
+    );
   return `${lines.join('\n')}\n`;
+}
+
+/** The ids of the items with a verdict, the first twenty of them, for a line under the table. */
+function idList(scores: ExamReport['scores'], verdict: 'unparsed' | 'missing'): string {
+  const ids = scores.filter((score) => score.verdict === verdict).map((score) => score.id);
+  return ids.length > 20 ? `${ids.slice(0, 20).join(', ')} and ${ids.length - 20} more` : ids.join(', ');
 }

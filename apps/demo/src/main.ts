@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
+import { collectOption } from './collect-option';
 import { describeSystemError } from './describe-system-error';
-import { exitCodes } from './exit-codes';
+import { exitCodeOf, exitCodes } from './exit-codes';
 import type { Io } from './io';
 import { redactingIo } from './redacting-io';
 import { KENSA_VERSION } from './version';
@@ -12,7 +13,9 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .description('Evaluate LLMs on Japanese medical benchmarks and build preference data.')
     .version(KENSA_VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Inherited by every command: a missing argument or an unknown flag ends with where to read the usage.
+    .showHelpAfterError("(run 'kensa <command> --help' for its arguments and options)");
 
   program
     .command('score')
@@ -31,6 +34,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         '--match <mode>',
         "how predictions are compared: 'exact' (the paper's rule) or 'normalized'",
       ).choices(['exact', 'normalized']),
+    )
+    .option(
+      '-T, --benchmark-option <key=value>',
+      "an option of the benchmark's factory, repeatable (e.g. -T years=2022); 'kensa list' shows them",
+      collectOption,
     )
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmark: string, options) => {
@@ -83,6 +91,11 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--no-cache', 'neither read nor write the response cache (nor the parsed-items cache)')
     .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
     .option('--json', 'print one JSON document on stdout')
+    .option(
+      '-T, --benchmark-option <key=value>',
+      "an option of the benchmark's factory, repeatable (e.g. -T years=2022); 'kensa list' shows them",
+      collectOption,
+    )
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .option(
       '--batch-out <file>',
@@ -240,7 +253,7 @@ export async function main(argv: readonly string[], givenIo: Io): Promise<number
     const { KensaError } = await import('@kensa/core');
     if (KensaError.isInstance(error)) {
       io.stderr(`kensa: ${error.message}\n`);
-      return exitCodes.badInput;
+      return exitCodeOf(error);
     }
     const systemMessage = describeSystemError(error);
     if (systemMessage !== undefined) {

@@ -1,3 +1,4 @@
+import type { BenchmarkOptions } from './benchmark-options';
 import type { RenderedPrompt } from './chat-message';
 import type { LikelihoodPrompt } from './choice-prompt';
 import type { ExamRules } from './exam-rules';
@@ -70,6 +71,11 @@ export interface Benchmark {
   readonly likelihood?: { render(item: Item): LikelihoodPrompt };
   readonly scoring: BenchmarkScoring;
   readonly predictions?: PredictionFormat;
+  /**
+   * The factory's options (`-T key=value` on the command line), for benchmarks that have any: what `kensa list`
+   * prints, and how the CLI builds the benchmark with other values. Optional; added in contract v1.
+   */
+  readonly options?: BenchmarkOptions;
 }
 
 /** Identity helper that checks a plugin's object against the contract and keeps its precise type. */

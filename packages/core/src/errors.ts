@@ -83,3 +83,33 @@ export class PredictionError extends KensaError {
     return KensaError.isInstance(error) && error.code === 'prediction';
   }
 }
+
+/** Options for a benchmark's factory (`-T key=value`) that its schema refuses; lists the valid keys. */
+export class BenchmarkOptionsError extends KensaError {
+  readonly benchmark: string;
+  readonly problems: readonly string[];
+  readonly keys: readonly { readonly key: string; readonly description: string }[];
+
+  constructor(options: {
+    benchmark: string;
+    problems: readonly string[];
+    keys: readonly { readonly key: string; readonly description: string }[];
+  }) {
+    const valid =
+      options.keys.length === 0
+        ? `${options.benchmark} takes no options.`
+        : `Valid options: ${options.keys.map((info) => info.key).join(', ')} (see 'kensa list').`;
+    super(
+      'benchmark-options',
+      `Bad options for ${options.benchmark}: ${options.problems.join('; ')}. ${valid}`,
+    );
+    this.name = 'BenchmarkOptionsError';
+    this.benchmark = options.benchmark;
+    this.problems = options.problems;
+    this.keys = options.keys;
+  }
+
+  static override isInstance(error: unknown): error is BenchmarkOptionsError {
+    return KensaError.isInstance(error) && error.code === 'benchmark-options';
+  }
+}

@@ -1,5 +1,13 @@
 export type { Benchmark, BenchmarkScoring, PredictionFormat, PromptContext, PromptMode } from './benchmark';
 export { defineBenchmark } from './benchmark';
+export {
+  type BenchmarkOptionInfo,
+  type BenchmarkOptions,
+  type BenchmarkOptionsShape,
+  benchmarkOption,
+  defineBenchmarkOptions,
+  parseBenchmarkOptions,
+} from './benchmark-options';
 export { accuracyBy, type GroupAccuracy } from './breakdown';
 export { type ChatMessage, messagesToText, type RenderedPrompt } from './chat-message';
 export { choiceLikelihood, choicePromptModes } from './choice-benchmark';
@@ -21,7 +29,13 @@ export {
   type TokenLogprobs,
 } from './continuation-logprob';
 export { type CsvRecord, parseCsv } from './csv';
-export { DatasetParseError, KensaError, PredictionError, UnknownBenchmarkError } from './errors';
+export {
+  BenchmarkOptionsError,
+  DatasetParseError,
+  KensaError,
+  PredictionError,
+  UnknownBenchmarkError,
+} from './errors';
 export {
   type ExamPromptMode,
   examPromptModes,
@@ -55,6 +69,7 @@ export {
   checkJmedbenchRevision,
   jmedbenchRepository,
   jmedbenchRevision,
+  jmedbenchRevisionOption,
   jmedbenchTestFile,
 } from './jmedbench-source';
 export { type JsonlRecord, parseJsonl } from './jsonl';

@@ -1,3 +1,4 @@
+import { benchmarkOption } from './benchmark-options';
 import type { SourceFile } from './source-file';
 
 export const jmedbenchRepository = 'huggingface:Coldog2333/JMedBench';
@@ -27,4 +28,12 @@ export function jmedbenchTestFile(subset: string, revision: string = jmedbenchRe
     path,
     url: `https://huggingface.co/datasets/Coldog2333/JMedBench/resolve/${revision}/${path}`,
   };
+}
+
+/** The `revision` option (`-T revision=<commit>`) every JMedBench plugin takes. */
+export function jmedbenchRevisionOption() {
+  return benchmarkOption
+    .string()
+    .optional()
+    .describe('JMedBench commit to read (default: the pinned one); changing it can move scores');
 }

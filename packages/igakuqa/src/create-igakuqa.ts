@@ -1,4 +1,11 @@
-import { defineBenchmark, examPromptModes, type Item, readSource, renderExamPrompt } from '@kensa/core';
+import {
+  defineBenchmark,
+  defineBenchmarkOptions,
+  examPromptModes,
+  type Item,
+  readSource,
+  renderExamPrompt,
+} from '@kensa/core';
 import {
   blocks as allBlocks,
   exams as allExams,
@@ -8,6 +15,7 @@ import {
   questionPath,
 } from './exams';
 import { parseFewShotExamples } from './few-shot';
+import { igakuqaOptionFields } from './options';
 import { parseBlock } from './parse-block';
 import { passLines } from './pass-lines';
 import { parsePredictionFile } from './prediction-file';
@@ -129,6 +137,7 @@ export function createIgakuQA(options: IgakuQAOptions = {}) {
           selected.map(({ exam, year, block }) => upstreamFile(predictionPath(year, exam, block, name))),
       },
     },
+    options: defineBenchmarkOptions('igakuqa', igakuqaOptionFields, createIgakuQA),
   });
 }
 

@@ -1,3 +1,4 @@
+// @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
 import path from 'node:path';
 import { sharedDataDir } from '@kensa/test-support';
 import { readSourceFiles } from '@kensa/testing';

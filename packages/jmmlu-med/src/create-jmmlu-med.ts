@@ -1,4 +1,12 @@
-import { choiceLikelihood, choicePromptModes, defineBenchmark, type Item, readSource } from '@kensa/core';
+import {
+  benchmarkOption,
+  choiceLikelihood,
+  choicePromptModes,
+  defineBenchmark,
+  defineBenchmarkOptions,
+  type Item,
+  readSource,
+} from '@kensa/core';
 import { parseJmmluCsv } from './parse-jmmlu';
 import { type JMMLUMedicalSubject, jmmluMedicalSubjects } from './subjects';
 import { subjectFile } from './upstream';
@@ -50,6 +58,18 @@ export function createJMMLUMed(options: JMMLUMedOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'jmmlu-med',
+      {
+        subjects: benchmarkOption
+          .list(benchmarkOption.choice(jmmluMedicalSubjects))
+          .optional()
+          .describe(
+            `medical subjects, comma-separated (default all nine: ${jmmluMedicalSubjects.join(',')})`,
+          ),
+      },
+      createJMMLUMed,
+    ),
   });
 }
 

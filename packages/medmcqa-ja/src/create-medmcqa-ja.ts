@@ -2,7 +2,9 @@ import {
   choiceLikelihood,
   choicePromptModes,
   defineBenchmark,
+  defineBenchmarkOptions,
   type Item,
+  jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
@@ -36,6 +38,13 @@ export function createMedMCQAJa(options: MedMCQAJaOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'medmcqa-ja',
+      {
+        revision: jmedbenchRevisionOption(),
+      },
+      createMedMCQAJa,
+    ),
   });
 }
 

@@ -1,8 +1,11 @@
 import {
+  benchmarkOption,
   choiceLikelihood,
   choicePromptModes,
   defineBenchmark,
+  defineBenchmarkOptions,
   type Item,
+  jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
@@ -54,6 +57,19 @@ export function createMedQAJa(options: MedQAJaOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'medqa-ja',
+      {
+        subset: benchmarkOption
+          .choice(['medqa_jp', 'usmleqa_jp'])
+          .optional()
+          .describe(
+            "JMedBench subset: 'medqa_jp' (default, 5 options) or 'usmleqa_jp' (4 options; id usmleqa-ja)",
+          ),
+        revision: jmedbenchRevisionOption(),
+      },
+      createMedQAJa,
+    ),
   });
 }
 

@@ -1,8 +1,10 @@
 import {
+  benchmarkOption,
   choiceLikelihood,
   choicePromptModes,
   DatasetParseError,
   defineBenchmark,
+  defineBenchmarkOptions,
   type Item,
   readSource,
 } from '@kensa/core';
@@ -67,6 +69,20 @@ export function createMMMLUMed(options: MMMLUMedOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'mmmlu-med',
+      {
+        subjects: benchmarkOption
+          .list(benchmarkOption.choice(mmluSubjects))
+          .optional()
+          .describe(`MMLU subjects, comma-separated (default: ${medicalSubjects.join(',')})`),
+        revision: benchmarkOption
+          .string()
+          .optional()
+          .describe('openai/MMMLU commit to read (default: the pinned one); changing it can move scores'),
+      },
+      createMMMLUMed,
+    ),
   });
 }
 

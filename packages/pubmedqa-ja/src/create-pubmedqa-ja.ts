@@ -2,7 +2,9 @@ import {
   choiceLikelihood,
   choicePromptModes,
   defineBenchmark,
+  defineBenchmarkOptions,
   type Item,
+  jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
   readSource,
@@ -39,6 +41,13 @@ export function createPubMedQAJa(options: PubMedQAJaOptions = {}) {
     prompts: choicePromptModes,
     likelihood: choiceLikelihood,
     scoring: { kind: 'accuracy' },
+    options: defineBenchmarkOptions(
+      'pubmedqa-ja',
+      {
+        revision: jmedbenchRevisionOption(),
+      },
+      createPubMedQAJa,
+    ),
   });
 }
 

@@ -1,3 +1,4 @@
+export { benchmarkOfRun } from './benchmark-of-run';
 export const VERSION = '0.1.0';
 export {
   accuracyReportJson,

@@ -12,11 +12,14 @@ import {
   type RunFolder,
   type RunManifestBase,
   type RunRecord,
+  type RunSources,
   readRun,
+  recordedDataDir,
   type SourceOptions,
+  withRecordedChecksums,
 } from '@kensa/runner';
+import { benchmarkOfRun } from './benchmark-of-run';
 import { type BenchmarkResult, scoreBenchmark } from './benchmark-result';
-
 import { ReportInputError } from './report-error';
 
 /** A run re-scored from its log: exam points and pass/fail, or accuracy, by the benchmark's own aggregation. */
@@ -53,16 +56,26 @@ export interface LoadedRun {
   readonly warnings: readonly string[];
 }
 
-/** Parses a benchmark's items once per command, however many runs use it. */
-export type ItemLoader = (benchmark: Benchmark) => Promise<readonly Item[]>;
+/**
+ * Parses a benchmark's items once per command, however many runs use it. `recorded` is what a run's manifest says
+ * about its data: without `--data-dir` (or `KENSA_DATA_DIR`) the mirror it was read from is used again, and the
+ * files must still have the checksums the run recorded.
+ */
+export type ItemLoader = (benchmark: Benchmark, recorded?: RunSources) => Promise<readonly Item[]>;
 
 export function createItemLoader(options: SourceOptions): ItemLoader {
   const loaded = new Map<string, Promise<readonly Item[]>>();
-  return (benchmark) => {
-    let items = loaded.get(benchmark.id);
+  return (benchmark, recorded) => {
+    const dataDir =
+      options.dataDir ?? (options.env ?? process.env).KENSA_DATA_DIR ?? recordedDataDir(recorded);
+    const key = [benchmark.id, dataDir ?? '', ...benchmark.sources.map((file) => file.path)].join('\0');
+    let items = loaded.get(key);
     if (items === undefined) {
-      items = loadSources(benchmark.sources, options).then((contents) => benchmark.parse(contents));
-      loaded.set(benchmark.id, items);
+      const files = withRecordedChecksums(benchmark.sources, recorded);
+      items = loadSources(files, { ...options, ...(dataDir === undefined ? {} : { dataDir }) }).then(
+        (contents) => benchmark.parse(contents),
+      );
+      loaded.set(key, items);
     }
     return items;
   };
@@ -204,12 +217,7 @@ export async function loadRun(
   const { registry, loadItems } = options;
   const folder = readRunFolder(directory);
   const manifest = folder.manifest;
-  if (!registry.has(manifest.benchmark)) {
-    throw new ReportInputError(
-      `Run folder ${directory} holds a run of '${manifest.benchmark}', which this CLI does not know (see 'kensa list'; a third-party benchmark needs --plugin).`,
-    );
-  }
-  const benchmark = registry.get(manifest.benchmark);
-  const items = await loadItems(benchmark);
+  const benchmark = benchmarkOfRun(registry, manifest, directory);
+  const items = await loadItems(benchmark, manifest.sources);
   return runFromRecords({ directory, manifest, benchmark, items, records: folder.records });
 }

@@ -8,8 +8,10 @@ import {
   type Prediction,
 } from '@kensa/core';
 import {
+  type RecordedBenchmarkOptions,
   VERSION as RUNNER_VERSION,
   type RunRecord,
+  type RunSources,
   type ScoreRunManifest,
   writeScoreRun,
 } from '@kensa/runner';
@@ -43,6 +45,10 @@ export interface WritePredictionRunOptions {
   readonly provenance: PredictionProvenance;
   /** The summary to store (`summary.json`), e.g. the `--json` document. */
   readonly summary: unknown;
+  /** Where the benchmark's data came from (`describeRunSources`), so later commands find it again. */
+  readonly sources?: RunSources;
+  /** The `-T` options the benchmark was built with. */
+  readonly benchmarkOptions?: RecordedBenchmarkOptions;
 }
 
 /**
@@ -77,6 +83,8 @@ export async function writePredictionRun(options: WritePredictionRunOptions): Pr
     mode: 'predictions',
     match,
     predictions: provenance,
+    ...(options.sources === undefined ? {} : { sources: options.sources }),
+    ...(options.benchmarkOptions === undefined ? {} : { benchmarkOptions: options.benchmarkOptions }),
     packages: { '@kensa/core': CORE_VERSION, '@kensa/runner': RUNNER_VERSION },
     startedAt: now,
     finishedAt: now,

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import {
+  type Benchmark,
   buildPreferenceData,
   VERSION as CORE_VERSION,
   collectPreferenceQuestions,
@@ -17,9 +18,10 @@ import {
   trlPreferenceJsonl,
 } from '@kensa/core';
 import { readExplanationFile } from './explanation-file';
-import { loadSources, type SourceOptions } from './load-sources';
+import { loadSources, recordedDataDir, type SourceOptions } from './load-sources';
 import { type RunFolder, readRun } from './read-run';
 import type { RunManifest } from './run-manifest';
+import { withRecordedChecksums } from './run-sources';
 import { sha256Hex } from './sha256';
 import { preferenceSidecarPath, writePreferenceData } from './write-preference-data';
 
@@ -34,6 +36,11 @@ export interface BuildPreferenceDatasetOptions extends SourceOptions {
   readonly runDirs: readonly string[];
   /** Where the runs' benchmark is found by id. */
   readonly registry: Registry;
+  /**
+   * The benchmark a run folder was made with, e.g. rebuilt with the `-T` options its manifest records; by
+   * default the registry's benchmark of the manifest's id.
+   */
+  readonly benchmarkOfRun?: (manifest: RunManifest, directory: string) => Benchmark;
   /** The JSONL dataset to write. */
   readonly out: string;
   /** Where to write the provenance JSON; beside `out` (`.provenance.json`) by default. */
@@ -223,7 +230,9 @@ export async function buildPreferenceDataset(
   const evalExams = options.evalExams === undefined ? [...defaultEvalExams] : [...options.evalExams];
   const runs = readPreferenceRuns(options.runDirs);
   const first = runs[0] as RunFolder<RunManifest>;
-  const benchmark = options.registry.get(first.manifest.benchmark);
+  const benchmark =
+    options.benchmarkOfRun?.(first.manifest, first.directory) ??
+    options.registry.get(first.manifest.benchmark);
   for (const run of runs) {
     if (run.manifest.benchmarkVersion !== benchmark.version)
       warn(
@@ -234,10 +243,16 @@ export async function buildPreferenceDataset(
         `${run.directory} ran in mode '${run.manifest.mode}', not '${explainMode}': its replies carry no explanations, unlike the seed's RPO data.`,
       );
   }
+  const dataDir = options.dataDir ?? options.env?.KENSA_DATA_DIR ?? recordedDataDir(first.manifest.sources);
   const contents =
     benchmark.sources.length === 0
       ? new Map<string, string>()
-      : await loadSources(benchmark.sources, options);
+      : // Without a data dir, the mirror the first run recorded (see `sources` in its manifest), checked against
+        // the checksums recorded there.
+        await loadSources(withRecordedChecksums(benchmark.sources, first.manifest.sources), {
+          ...options,
+          ...(dataDir === undefined ? {} : { dataDir }),
+        });
   const items = benchmark.parse(contents);
   const explanations =
     options.explanationsFile === undefined ? new Map() : readExplanationFile(options.explanationsFile);

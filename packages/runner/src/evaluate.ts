@@ -21,7 +21,8 @@ import { backoffDelay } from './retry-delay';
 import { logFile, manifestFile, RunLog, readJsonFile, writeJsonFile } from './run-folder';
 import { acquireRunLock } from './run-lock';
 import { checkSameRun, type RunIdentity, type RunManifest } from './run-manifest';
-import type { RunRecord } from './run-record';
+import type { RecordedBenchmarkOptions, RunRecord } from './run-record';
+import type { RunSources } from './run-sources';
 import { sampleSeeds } from './sampling-defaults';
 import { classifyLikelihoodError } from './server-capability';
 import { sha256Hex } from './sha256';
@@ -86,6 +87,9 @@ export interface EvaluateOptions {
    * leaves pending gets no log record, so a later run (or a later results file) picks it up.
    */
   readonly replies?: ReplySource;
+  /** Recorded in the manifest: where the benchmark's data came from, and the options it was built with. */
+  readonly sources?: RunSources;
+  readonly benchmarkOptions?: RecordedBenchmarkOptions;
   readonly onEvent?: (event: EvaluationEvent) => void;
   /** Applied to everything written to the run folder and the cache (see `createRedactor`). */
   readonly redact?: Redactor;
@@ -195,6 +199,8 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
     startedAt: existing?.startedAt ?? now(),
     resumedAt: existing === undefined ? [] : [...existing.resumedAt, now()],
     ...(options.extra === undefined ? {} : { extra: options.extra }),
+    ...(options.sources === undefined ? {} : { sources: options.sources }),
+    ...(options.benchmarkOptions === undefined ? {} : { benchmarkOptions: options.benchmarkOptions }),
   };
   await writeJsonFile(manifestPath, manifest, redact);
 

@@ -53,7 +53,10 @@ export function openFailSoftCache(file: string, warn: (message: string) => void)
   try {
     return failSoftCache(openResponseCache(file), warn);
   } catch (error) {
-    if (!ResponseCacheError.isInstance(error) || error.reason !== 'io') throw error;
+    // 'io': the file cannot be created or opened; 'unavailable': this Node has no SQLite driver (Node 20 without
+    // the optional better-sqlite3).
+    if (!ResponseCacheError.isInstance(error) || (error.reason !== 'io' && error.reason !== 'unavailable'))
+      throw error;
     warn(`${error.message} Going on without the response cache.`);
     return disabledResponseCache();
   }

@@ -1,6 +1,8 @@
+import { existsSync } from 'node:fs';
 import type { SourceFile } from '@kensa/core';
 import { defaultCacheDir } from './cache-dir';
 import { resolveSources } from './resolve-sources';
+import type { RunSources } from './run-sources';
 
 export interface SourceOptions {
   /** A local mirror of upstream paths (`--data-dir`, or `KENSA_DATA_DIR`). */
@@ -31,4 +33,10 @@ export async function loadSources(
     ...(dataDir === undefined ? {} : { dataDir }),
     cacheDir: defaultCacheDir(env),
   });
+}
+
+/** The local mirror a run recorded (`--data-dir` at the time), if it is still there. */
+export function recordedDataDir(recorded: RunSources | undefined): string | undefined {
+  const dataDir = recorded?.dataDir;
+  return dataDir !== undefined && existsSync(dataDir) ? dataDir : undefined;
 }

@@ -1,9 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { KensaError } from '@kensa/core';
-import Database from 'better-sqlite3';
 import { defaultCacheDir } from './cache-dir';
 import { redactEndpoint } from './request-hash';
+import {
+  openSqliteDatabase,
+  type SqliteDatabase,
+  SqliteUnavailableError,
+  sqliteErrorCode,
+} from './sqlite-database';
 
 /** A model reply as the cache keeps it. */
 export interface CachedResponse {
@@ -33,9 +38,10 @@ export interface ResponseCache {
  * What went wrong with the response cache file:
  * - `corrupt`: the file is not a SQLite database, is damaged, or is not a Kensa response cache;
  * - `version`: a newer Kensa wrote it, with a schema this one does not know;
- * - `io`: the file or its folder cannot be created, read or written (permissions, disk full, locked too long).
+ * - `io`: the file or its folder cannot be created, read or written (permissions, disk full, locked too long);
+ * - `unavailable`: no SQLite driver (Node < 22.5 and the optional `better-sqlite3` not built).
  */
-export type ResponseCacheErrorReason = 'corrupt' | 'version' | 'io';
+export type ResponseCacheErrorReason = 'corrupt' | 'version' | 'io' | 'unavailable';
 
 /** The response cache cannot be used; names the file and says what to do. */
 export class ResponseCacheError extends KensaError {
@@ -78,19 +84,27 @@ export function openResponseCache(file: string): ResponseCache {
   } catch (error) {
     throw cacheError(file, error, 'create the folder of');
   }
-  let database: Database.Database | undefined;
+  let database: SqliteDatabase | undefined;
   try {
-    database = new Database(file, { timeout: busyTimeoutMs });
-    database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    database = openSqliteDatabase(file);
+    database.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
     // WAL lets readers and one writer from different processes work at the same time. This is also the first
     // statement that reads the file, so a file that is not a database fails here (SQLITE_NOTADB).
-    database.pragma('journal_mode = WAL');
+    database.exec('PRAGMA journal_mode = WAL');
     // In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last replies, which a cache can afford.
-    database.pragma('synchronous = NORMAL');
+    database.exec('PRAGMA synchronous = NORMAL');
     migrate(database, file);
     return sqliteResponseCache(database, file);
   } catch (error) {
     database?.close();
+    if (error instanceof SqliteUnavailableError) {
+      throw new ResponseCacheError({
+        path: file,
+        reason: 'unavailable',
+        message: `The response cache ${file} cannot be opened: ${error.message}. Or pass --no-cache.`,
+        cause: error,
+      });
+    }
     throw ResponseCacheError.isInstance(error) ? error : cacheError(file, error, 'open');
   }
 }
@@ -105,22 +119,21 @@ export function disabledResponseCache(): ResponseCache {
   };
 }
 
-function migrate(database: Database.Database, file: string): void {
+function migrate(database: SqliteDatabase, file: string): void {
   // IMMEDIATE takes the write lock first, so two processes creating the same new file do not race.
-  database
-    .transaction(() => {
-      const version = database.pragma('user_version', { simple: true }) as number;
-      if (version > schemaVersion) {
-        throw new ResponseCacheError({
-          path: file,
-          reason: 'version',
-          message:
-            `The response cache ${file} has schema version ${version}, newer than this Kensa understands ` +
-            `(${schemaVersion}). Upgrade Kensa, delete the file to start a new cache, or pass --no-cache.`,
-        });
-      }
-      if (version < schemaVersion) {
-        database.exec(`
+  database.immediate(() => {
+    const version = Number(database.prepare('PRAGMA user_version').get()?.user_version ?? 0);
+    if (version > schemaVersion) {
+      throw new ResponseCacheError({
+        path: file,
+        reason: 'version',
+        message:
+          `The response cache ${file} has schema version ${version}, newer than this Kensa understands ` +
+          `(${schemaVersion}). Upgrade Kensa, delete the file to start a new cache, or pass --no-cache.`,
+      });
+    }
+    if (version < schemaVersion) {
+      database.exec(`
           CREATE TABLE IF NOT EXISTS responses (
             key TEXT PRIMARY KEY,
             model TEXT NOT NULL,
@@ -129,10 +142,9 @@ function migrate(database: Database.Database, file: string): void {
             response TEXT NOT NULL
           )
         `);
-        database.pragma(`user_version = ${schemaVersion}`);
-      }
-    })
-    .immediate();
+      database.exec(`PRAGMA user_version = ${schemaVersion}`);
+    }
+  });
 }
 
 interface ResponseRow {
@@ -142,20 +154,20 @@ interface ResponseRow {
   response: string;
 }
 
-function sqliteResponseCache(database: Database.Database, file: string): ResponseCache {
-  const select = database.prepare<[string], ResponseRow>(
+function sqliteResponseCache(database: SqliteDatabase, file: string): ResponseCache {
+  const select = database.prepare(
     'SELECT model, endpoint, created_at AS createdAt, response FROM responses WHERE key = ?',
   );
-  const upsert = database.prepare<[string, string, string, string, string]>(
+  const upsert = database.prepare(
     'INSERT OR REPLACE INTO responses (key, model, endpoint, created_at, response) VALUES (?, ?, ?, ?, ?)',
   );
-  const count = database.prepare<[], number>('SELECT count(*) FROM responses').pluck();
+  const count = database.prepare('SELECT count(*) AS entries FROM responses');
 
   return {
     get(key) {
       let row: ResponseRow | undefined;
       try {
-        row = select.get(key);
+        row = select.get(key) as ResponseRow | undefined;
       } catch (error) {
         throw cacheError(file, error, 'read');
       }
@@ -185,7 +197,7 @@ function sqliteResponseCache(database: Database.Database, file: string): Respons
     },
     size() {
       try {
-        return count.get() ?? 0;
+        return Number(count.get()?.entries ?? 0);
       } catch (error) {
         throw cacheError(file, error, 'read');
       }
@@ -219,11 +231,8 @@ function cacheError(file: string, error: unknown, action: string): ResponseCache
 }
 
 function isCorruption(error: unknown): boolean {
-  if (!(error instanceof Database.SqliteError)) {
-    return false;
-  }
+  const code = sqliteErrorCode(error);
+  if (code === undefined) return false;
   // SQLITE_ERROR covers a foreign database whose `responses` table has other columns.
-  return (
-    error.code === 'SQLITE_NOTADB' || error.code.startsWith('SQLITE_CORRUPT') || error.code === 'SQLITE_ERROR'
-  );
+  return code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_ERROR';
 }

@@ -1,5 +1,6 @@
 import type { ChatMessage, Verdict } from '@kensa/core';
 import type { ModelReply } from './model';
+import type { RunSources } from './run-sources';
 
 /**
  * A line of a run folder's `log.jsonl`. Model runs (`kensa eval`) fill every field they know; scored prediction
@@ -42,4 +43,14 @@ export interface RunManifestBase {
   readonly match: 'exact' | 'normalized';
   readonly startedAt: string;
   readonly finishedAt?: string;
+  /** The benchmark data the run read: the mirror it came from, and each file's SHA-256. */
+  readonly sources?: RunSources;
+  /** The factory options the benchmark was built with (`-T key=value`), and the id it was built from. */
+  readonly benchmarkOptions?: RecordedBenchmarkOptions;
+}
+
+/** Options a run's benchmark was built with: `from` is the registry id (`medqa-ja`), `values` as given. */
+export interface RecordedBenchmarkOptions {
+  readonly from: string;
+  readonly values: Readonly<Record<string, string>>;
 }

@@ -13,6 +13,7 @@ import {
   acquireRunLock,
   defaultCacheDir,
   defaultResponseCachePath,
+  describeRunSources,
   disabledResponseCache,
   type EvaluationResult,
   evaluate,
@@ -20,11 +21,14 @@ import {
   loadSources,
   openFailSoftCache,
   parseItemsCached,
+  type RecordedBenchmarkOptions,
   type ReplySource,
   type ResponseCache,
   VERSION as RUNNER_VERSION,
+  type RunSources,
   redactEndpoint,
 } from '@kensa/runner';
+import { recordedOptions } from '../../benchmark-options';
 import { renderExamTable } from '../../exam-table';
 import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
@@ -67,14 +71,25 @@ function promptModesOf(benchmark: Benchmark, requested: string | undefined): Pro
   return ids.map((id) => promptModeOf(benchmark, id));
 }
 
-function describeTiming(result: EvaluationResult): string {
+function describeTiming(result: EvaluationResult, builtin: boolean): string {
   const seconds = result.durationMs / 1000;
   const answered = result.records.length - result.resumed;
   const rate = seconds > 0 ? (answered / seconds).toFixed(1) : '–';
+  // A built-in baseline computes its answers: it sends no requests and uses no cache.
+  const requests = builtin
+    ? ''
+    : ` · ${result.requestsSent} requests sent · ${result.cacheHits} from the cache`;
   return (
     `${result.records.length} answers (${result.resumed} resumed from the run log) in ${seconds.toFixed(1)} s · ` +
-    `${rate} answers/s · ${result.requestsSent} requests sent · ${result.cacheHits} from the cache`
+    `${rate} answers/s${requests}`
   );
+}
+
+/** With K samples per question, the table scores the first; say so. */
+function samplesNote(settings: EvalSettings): string {
+  return settings.samples > 1
+    ? `The table scores sample 0 of ${settings.samples} per question; every sample is in the run log (log.jsonl).\n`
+    : '';
 }
 
 /** One benchmark in one prompt mode, ready to run. */
@@ -87,6 +102,9 @@ interface RunPlan {
   /** As given or defaulted, for the "run again with --out" hint. */
   readonly out: string;
   readonly runDir: string;
+  /** Recorded in the manifest: where the data came from, and the benchmark's `-T` options. */
+  readonly sources: RunSources;
+  readonly benchmarkOptions: { benchmarkOptions?: RecordedBenchmarkOptions };
 }
 
 interface RunOutcome {
@@ -197,6 +215,8 @@ function evaluatePlan(
     ...(settings.timeoutMs === undefined ? {} : { timeoutMs: settings.timeoutMs }),
     cache,
     runDir: plan.runDir,
+    sources: plan.sources,
+    ...plan.benchmarkOptions,
     packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
     ...(settings.baseURLs.length > 1 ? { extra: { endpoints: settings.baseURLs.map(redactEndpoint) } } : {}),
     ...(replies === undefined ? {} : { replies }),
@@ -221,7 +241,8 @@ function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings
         `${unread > 0 ? `; ${unread} answer(s) unread or missing, counted wrong` : ''}\n`,
     );
   }
-  io.stdout(`${describeTiming(result)}\n`);
+  io.stdout(samplesNote(settings));
+  io.stdout(`${describeTiming(result, settings.model.endpoint === 'builtin')}\n`);
   if (result.manifest.likelihoodMethod !== undefined) {
     const asked = result.records.filter((record) => !record.cached && record.status === 'ok').length;
     const perItem =
@@ -268,17 +289,26 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
   const documents: unknown[] = [];
   const accuracyReports = new Map<string, AccuracyReport>();
   try {
-    for (const benchmark of benchmarks) {
+    for (const [index, benchmark] of benchmarks.entries()) {
       const modes = modesOf.get(benchmark.id) ?? [];
+      const dataDir = options.dataDir ?? io.env.KENSA_DATA_DIR;
       const sourceOptions = {
-        ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+        ...(dataDir === undefined ? {} : { dataDir }),
         env: io.env,
         log,
       };
       const contents = await loadSources(benchmark.sources, sourceOptions);
+      const sources = describeRunSources(benchmark.sources, contents, dataDir);
+      const benchmarkOptions = recordedOptions(
+        settings.registryIds[index] ?? benchmark.id,
+        settings.benchmarkOptions,
+        benchmark,
+      );
       // Parsed and validated once per source content; a warm start reads the items back from the cache.
       const parsed = await parseItemsCached(benchmark, contents, {
         cacheDir: options.cache === false ? undefined : defaultCacheDir(io.env),
+        // Two instances of one plugin built with other -T options parse the same files into other items.
+        variant: JSON.stringify(benchmarkOptions.benchmarkOptions ?? null),
       });
       const examples = parsed.examples;
       const images = await planImages(benchmark, parsed.items, settings.images, sourceOptions);
@@ -304,6 +334,8 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
           examples,
           out,
           runDir: path.resolve(io.cwd, out),
+          sources,
+          benchmarkOptions,
         };
         // One writer per run folder: taken before anything is written, held until the report is written.
         const lock = acquireRunLock(plan.runDir, { onNotice: (message) => log(`kensa: ${message}`) });

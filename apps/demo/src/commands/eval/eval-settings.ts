@@ -7,6 +7,7 @@ import {
   resolveModel,
   type SamplingParameters,
 } from '@kensa/runner';
+import { configureBenchmarks, parseOptionPairs } from '../../benchmark-options';
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { UsageError } from '../../usage-error';
@@ -34,6 +35,8 @@ export interface EvalOptions {
   readonly dataDir?: string;
   readonly json?: boolean;
   readonly plugin?: readonly string[];
+  /** `-T key=value`, repeatable: options for the benchmark's factory. */
+  readonly benchmarkOption?: readonly string[];
   readonly images?: string;
   readonly batchOut?: string;
   readonly batchIn?: string | readonly string[];
@@ -43,7 +46,12 @@ export interface EvalOptions {
 
 /** The flags checked and parsed: everything a run needs, or a UsageError naming the flag that is wrong. */
 export interface EvalSettings {
+  /** The benchmarks, built with their `-T` options. */
   readonly benchmarks: readonly Benchmark[];
+  /** Their ids as given (a `-T` option may change a benchmark's own id, e.g. `subset=usmleqa_jp`). */
+  readonly registryIds: readonly string[];
+  /** The `-T` options as given. */
+  readonly benchmarkOptions: Readonly<Record<string, string>>;
   readonly method: 'generate' | 'likelihood';
   readonly model: Model;
   readonly sampling: SamplingParameters;
@@ -104,7 +112,12 @@ export function parseEvalSettings(
   registry: Registry,
   io: Io,
 ): EvalSettings {
-  const benchmarks = benchmarkIds.split(',').map((id) => registry.get(id.trim()));
+  const registryIds = benchmarkIds.split(',').map((id) => id.trim());
+  const benchmarkOptions = parseOptionPairs(options.benchmarkOption);
+  const benchmarks = configureBenchmarks(
+    registryIds.map((id) => registry.get(id)),
+    benchmarkOptions,
+  );
   const method = options.scoring ?? 'generate';
   if (method !== 'generate' && method !== 'likelihood') {
     throw new UsageError(`--scoring must be 'generate' or 'likelihood', not '${method}'.`);
@@ -162,6 +175,8 @@ export function parseEvalSettings(
       : modelAt(baseURL);
   return {
     benchmarks,
+    registryIds,
+    benchmarkOptions,
     method,
     model,
     sampling: {

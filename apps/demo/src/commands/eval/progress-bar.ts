@@ -24,7 +24,7 @@ export function createProgressBar(io: Io, label: string) {
     {
       // cli-progress writes to any object with `write` and `isTTY`.
       stream: stream as unknown as NodeJS.WritableStream,
-      format: `${label} {bar} {value}/{total} {percentage}% · {rate}/s · ETA {eta_formatted} · {failed} failed`,
+      format: `${label} {bar} {value}/{total} {percentage}% · {rate}/s · ETA {remaining} · {failed} failed`,
       noTTYOutput: true,
       notTTYSchedule: 5000,
       hideCursor: io.isTty,
@@ -37,9 +37,16 @@ export function createProgressBar(io: Io, label: string) {
   let failed = 0;
   let firstDone = 0;
   let lastWaitNotice = Number.NEGATIVE_INFINITY;
+  let total = 0;
   const payload = () => {
     const seconds = (performance.now() - started) / 1000;
-    return { failed, rate: seconds > 0 ? ((done - firstDone) / seconds).toFixed(1) : '0.0' };
+    const answered = done - firstDone;
+    const rate = seconds > 0 ? answered / seconds : 0;
+    return {
+      failed,
+      rate: rate.toFixed(1),
+      remaining: answered === 0 || rate === 0 ? '–' : formatDuration((total - done) / rate),
+    };
   };
   return {
     onEvent(event: EvaluationEvent) {
@@ -47,6 +54,7 @@ export function createProgressBar(io: Io, label: string) {
         started = performance.now();
         done = event.alreadyDone;
         firstDone = done;
+        total = event.total;
         bar.start(event.total, done, payload());
       } else if (event.type === 'record') {
         done++;
@@ -66,4 +74,15 @@ export function createProgressBar(io: Io, label: string) {
       bar.stop();
     },
   };
+}
+
+/** Seconds as `45s`, `3m07s` or `1h02m`: rounded once, so there is never a `58m60s`. */
+export function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = whole % 60;
+  if (hours > 0) return `${hours}h${String(minutes).padStart(2, '0')}m`;
+  if (minutes > 0) return `${minutes}m${String(rest).padStart(2, '0')}s`;
+  return `${rest}s`;
 }

@@ -1,3 +1,4 @@
+// @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -42,6 +43,23 @@ interface CanvasLike {
   getContext(kind: '2d'): {
     getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
   };
+}
+
+/** What the glyph check uses of the page (the project compiles without the DOM library). */
+interface PageFonts {
+  readonly document: {
+    readonly body: unknown;
+    createElement(tag: 'canvas'): {
+      width: number;
+      height: number;
+      getContext(kind: '2d'): {
+        font: string;
+        fillText(text: string, x: number, y: number): void;
+        getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+      };
+    };
+  };
+  getComputedStyle(element: unknown): { readonly font: string };
 }
 
 let browser: Browser | undefined;
@@ -145,6 +163,49 @@ async function chartsOf(page: Page) {
 }
 
 describe('the HTML report in headless Chromium', () => {
+  it('renders its Japanese text with a Japanese font, not tofu', async () => {
+    const { page } = await openReport(baselinesReport);
+    // The fonts Chromium really used for a table header holding 必修 (DevTools protocol, as the Elements panel).
+    const session = await page.context().newCDPSession(page);
+    const { root } = await session.send('DOM.getDocument', { depth: -1 });
+    await session.send('CSS.enable');
+    const { nodeIds } = await session.send('DOM.querySelectorAll', {
+      nodeId: root.nodeId,
+      selector: 'th, td',
+    });
+    let families: string[] = [];
+    for (const nodeId of nodeIds) {
+      const { outerHTML } = await session.send('DOM.getOuterHTML', { nodeId });
+      if (!outerHTML.includes('必修')) continue;
+      const { fonts } = await session.send('CSS.getPlatformFontsForNode', { nodeId });
+      families = fonts.map((font) => font.familyName);
+      break;
+    }
+    expect(families.length, 'no table cell holds 必修').toBeGreaterThan(0);
+    expect(families.join(', ')).toMatch(/CJK|JP|Gothic|Mincho|IPA|Takao|VL/i);
+    // And the glyphs themselves: drawn in the page's own font, 必, 修, 禁 and 忌 differ from each other and
+    // from the .notdef box of an unassigned code point; without a CJK font they are all that same box.
+    const glyphs = await page.evaluate(() => {
+      const page = globalThis as unknown as PageFonts;
+      const font = page.getComputedStyle(page.document.body).font;
+      const draw = (text: string) => {
+        const canvas = page.document.createElement('canvas');
+        canvas.width = 64;
+        canvas.height = 64;
+        const context = canvas.getContext('2d');
+        context.font = font.replace(/\d+(\.\d+)?px/, '48px');
+        context.fillText(text, 4, 52);
+        return Array.from(context.getImageData(0, 0, 64, 64).data).join(',');
+      };
+      return ['必', '修', '禁', '忌', '\u{10FFFD}'].map(draw);
+    });
+    const tofu = glyphs.at(-1);
+    const japanese = glyphs.slice(0, -1);
+    expect(new Set(japanese).size).toBe(japanese.length);
+    for (const glyph of japanese) expect(glyph).not.toBe(tofu);
+    await page.close();
+  });
+
   it("shows the baselines' numbers from the run files, draws the charts, and loads nothing", async () => {
     const { page, problems, requests, url } = await openReport(baselinesReport);
     try {

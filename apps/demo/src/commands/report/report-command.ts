@@ -16,6 +16,7 @@ import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { loadRegistry } from '../../plugin-loader';
+import { expandRunDirs } from '../../run-dirs';
 import { UsageError } from '../../usage-error';
 
 export interface ReportOptions {
@@ -66,13 +67,14 @@ export async function reportCommand(
   });
   const registry = await loadRegistry(options.plugin, io.cwd);
   const runs: LoadedRun[] = [];
-  for (const directory of runDirs)
+  for (const directory of expandRunDirs(runDirs, io.cwd))
     runs.push(await loadRun(path.resolve(io.cwd, directory), { registry, loadItems }));
-  // One run: beside its log, as `kensa eval` writes it. Several: in the current folder.
+  // One folder (a run, or the parent of a multi-mode run): inside it, as `kensa eval` writes it. Several: in
+  // the current folder.
   const htmlPath = path.resolve(
     io.cwd,
     options.html ??
-      (runs.length === 1 ? path.join(runDirs[0] as string, 'report.html') : 'kensa-report.html'),
+      (runDirs.length === 1 ? path.join(runDirs[0] as string, 'report.html') : 'kensa-report.html'),
   );
   const model = await writeReport(runs, htmlPath, {
     ...(seed === undefined ? {} : { seed }),

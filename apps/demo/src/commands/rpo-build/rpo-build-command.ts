@@ -7,6 +7,7 @@ import {
   type TrlPreferenceFormat,
   trlPreferenceFormats,
 } from '@kensa/core';
+import { benchmarkOfRun } from '@kensa/report';
 import { buildPreferenceDataset, evalOverlapCount } from '@kensa/runner';
 import Table from 'cli-table3';
 import { exitCodes } from '../../exit-codes';
@@ -137,10 +138,12 @@ export async function rpoBuildCommand(
         : 'Make sure every exam you evaluate on is in this list.',
     ]);
   }
+  const registry = await loadRegistry(options.plugin, io.cwd);
 
   const built = await buildPreferenceDataset({
     runDirs: runDirs.map((directory) => path.resolve(io.cwd, directory)),
-    registry: await loadRegistry(options.plugin, io.cwd),
+    registry,
+    benchmarkOfRun: (manifest, directory) => benchmarkOfRun(registry, manifest, directory),
     out: path.resolve(io.cwd, options.out),
     ...(options.sidecar === undefined ? {} : { sidecarPath: path.resolve(io.cwd, options.sidecar) }),
     format,

@@ -8,7 +8,14 @@ import {
   writePredictionRun,
   writeRunReport,
 } from '@kensa/report';
-import { expandPredictionPaths, loadSources, readPredictionFiles, sha256Hex } from '@kensa/runner';
+import {
+  describeRunSources,
+  expandPredictionPaths,
+  loadSources,
+  readPredictionFiles,
+  sha256Hex,
+} from '@kensa/runner';
+import { configureBenchmarks, parseOptionPairs, recordedOptions } from '../../benchmark-options';
 import { renderExamTable } from '../../exam-table';
 import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
@@ -23,6 +30,8 @@ export interface ScoreOptions {
   readonly json?: boolean;
   readonly match?: string;
   readonly plugin?: readonly string[];
+  /** `-T key=value`, repeatable: options for the benchmark's factory. */
+  readonly benchmarkOption?: readonly string[];
 }
 
 function predictionFormatOf(benchmark: Benchmark) {
@@ -42,15 +51,20 @@ function matchModeOf(option: string | undefined, fallback: MatchMode): MatchMode
 
 /** `kensa score <benchmark>`: scores prediction files (or the paper's published ones) exactly like the paper. */
 export async function scoreCommand(benchmarkId: string, options: ScoreOptions, io: Io): Promise<number> {
-  const benchmark = (await loadRegistry(options.plugin, io.cwd)).get(benchmarkId);
+  const optionValues = parseOptionPairs(options.benchmarkOption);
+  const [benchmark] = configureBenchmarks(
+    [(await loadRegistry(options.plugin, io.cwd)).get(benchmarkId)],
+    optionValues,
+  ) as [Benchmark];
   const format = predictionFormatOf(benchmark);
   const hasFiles = (options.predictions?.length ?? 0) > 0;
   if (hasFiles === (options.published !== undefined)) {
     throw new UsageError('Give either --predictions <file|dir>... or --published NAME (not both).');
   }
   const match = matchModeOf(options.match, format.match);
+  const dataDir = options.dataDir ?? io.env.KENSA_DATA_DIR;
   const sourceOptions = {
-    ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    ...(dataDir === undefined ? {} : { dataDir }),
     env: io.env,
     log: io.stderr.bind(null),
   };
@@ -100,6 +114,8 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
       report,
       match,
       provenance,
+      sources: describeRunSources(benchmark.sources, contents, dataDir),
+      ...recordedOptions(benchmarkId, optionValues, benchmark),
       summary,
     });
     log(`Run folder: ${directory}`);
