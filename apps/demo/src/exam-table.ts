@@ -1,4 +1,4 @@
-import type { ExamReport } from '@kensa/core';
+import { accuracyBasisLabel, type ExamReport } from '@kensa/core';
 import Table from 'cli-table3';
 import { percent, percentRange, points } from './format';
 
@@ -47,6 +47,9 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
   lines.push(
     `Mean score over ${report.exams.length} exam${report.exams.length === 1 ? '' : 's'}: ${report.meanScore.toFixed(1)}`,
   );
+  lines.push(
+    `Accuracy over ${report.n.toLocaleString('en-US')} questions (${accuracyBasisLabel(report.accuracyBasis)}): ${percent(report.accuracy, 2)} (${report.correct.toLocaleString('en-US')} correct)`,
+  );
   const unparsed = report.exams.reduce((sum, exam) => sum + exam.unparsed, 0);
   const missing = report.exams.reduce((sum, exam) => sum + exam.missing, 0);
   if (unparsed > 0) lines.push(`${unparsed} answer(s) could not be read and count as wrong.`);
@@ -61,6 +64,10 @@ export function examReportJson(report: ExamReport, extra: Record<string, unknown
     benchmark: report.benchmark,
     meanScore: report.meanScore,
     exams: report.exams,
+    accuracy: report.accuracy,
+    correct: report.correct,
+    n: report.n,
+    accuracyBasis: report.accuracyBasis,
     ...extra,
     categories: report.categories,
     sections: report.sections,

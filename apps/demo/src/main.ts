@@ -37,6 +37,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
         "how predictions are compared: 'exact' (the paper's rule) or 'normalized'",
       ).choices(['exact', 'normalized']),
     )
+    .addOption(
+      new Option(
+        '--accuracy <basis>',
+        "which questions accuracy counts: 'all' (the paper's way, the default) or 'scored' (0-point questions left out)",
+      ).choices(['all', 'scored']),
+    )
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmark: string, options) => {
       setExitCode(await scoreCommand(benchmark, options, io));

@@ -21,6 +21,8 @@ export interface ScoreOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly match?: string;
+  /** `all` (the paper's way) or `scored`. */
+  readonly accuracy?: string;
   readonly plugin?: readonly string[];
 }
 
@@ -83,7 +85,15 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
   const contents = await loadSources(benchmark.sources, { ...sourceOptions, log });
   const items = benchmark.parse(contents);
   const answers = matchPredictions(items, predictions);
-  const report = scoreAnswers(benchmark, items, answers, match);
+  if (options.accuracy !== undefined && options.accuracy !== 'all' && options.accuracy !== 'scored')
+    throw new UsageError(`--accuracy must be 'all' or 'scored', not '${options.accuracy}'.`);
+  const report = scoreAnswers(
+    benchmark,
+    items,
+    answers,
+    match,
+    options.accuracy === 'scored' ? 'scored-questions' : 'all-questions',
+  );
   const summary = examReportJson(report, {
     benchmarkVersion: benchmark.version,
     match,

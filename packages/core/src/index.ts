@@ -1,3 +1,9 @@
+export {
+  type AccuracyBasis,
+  accuracyBases,
+  accuracyBasisLabel,
+  accuracyCounts,
+} from './accuracy-basis';
 export type { Benchmark, BenchmarkScoring, PredictionFormat, PromptContext, PromptMode } from './benchmark';
 export { defineBenchmark } from './benchmark';
 export { accuracyBy, type GroupAccuracy } from './breakdown';
