@@ -73,7 +73,7 @@ function independentCounts(model: string) {
         const question = questions.get(id);
         const text = prediction.prediction as string;
         const split = [...text.split(',')].sort();
-        const gold = [...(question?.answer as string[])].sort();
+        const gold = [...((question?.answer as string[] | undefined) ?? [])].sort();
         const right =
           id === '116A71' ||
           (id === '112B30' && (split.join() === 'a' || split.join() === 'd')) ||
