@@ -175,14 +175,26 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   rpo
     .command('config')
     .description(
-      "Print the TRL DPOConfig settings for RPO, for TRL 0.10-0.28 and 0.29+ (default: the seed's α = 10).",
+      "Print the TRL DPOConfig settings for RPO on the installed TRL (or --trl-version; default: the seed's α = 10).",
     )
     .option('--alpha <a>', 'weight of the NLL term (default 10)')
     .option('--beta <b>', 'DPO β (default 0.1)')
     .option('--data <file>', 'a dataset from kensa rpo build, to report its longest prompt and completion')
+    .option(
+      '--trl-version <version>',
+      'the TRL to target (default: the installed one, from python3 or KENSA_PYTHON)',
+    )
+    .option(
+      '--max-length <tokens>',
+      "max_length to print (default: the dataset's longest row, else TRL's 1024)",
+    )
+    .option(
+      '--tokenizer <name-or-dir>',
+      "count the dataset's tokens with this tokenizer (transformers), not an estimate",
+    )
     .option('--json', 'print one JSON document')
-    .action((options) => {
-      setExitCode(rpoConfigCommand(options, io));
+    .action(async (options) => {
+      setExitCode(await rpoConfigCommand(options, io));
     });
 
   program

@@ -152,6 +152,24 @@ export {
 } from './rpo-loss-case';
 export { pythonFloat, type TrlRpoConfig, trlRpoConfig } from './trl-config';
 export {
+  parseTrlVersion,
+  type TrlDpoApi,
+  type TrlDpoConfig,
+  type TrlDpoConfigOptions,
+  type TrlTruncationRule,
+  type TrlVersion,
+  trlDpoApi,
+  trlDpoConfig,
+  trlTruncationRule,
+} from './trl-dpo-config';
+export {
+  checkTrlLengths,
+  type RowTokens,
+  type TrlLengthCheck,
+  type TrlLengthLimits,
+  tokensPerCharacterEstimate,
+} from './trl-length-check';
+export {
   type TrlConversationalPreference,
   type TrlMessage,
   type TrlPreferenceFormat,

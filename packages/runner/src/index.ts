@@ -10,6 +10,13 @@ export { createExamineeMajorityModel, examineeMajorityAnswer } from './examinee-
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
 export type { OpenAIModelOptions } from './openai-model';
 export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
+export {
+  countTokensWithTokenizer,
+  detectTrlVersion,
+  pythonCommand,
+  type TokenCountRow,
+  TokenizerUnavailableError,
+} from './python-trl';
 export { createRandomModel, randomAnswer } from './random-model';
 export type { RunFolder } from './read-run';
 export { readRun } from './read-run';
