@@ -5,7 +5,6 @@ import {
   DatasetParseError,
   parseJsonl,
   parseTrlVersion,
-  pythonFloat,
   type RowTokens,
   type TrlLengthCheck,
   trlDpoConfig,
