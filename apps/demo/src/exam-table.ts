@@ -48,7 +48,7 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
     `Mean score over ${report.exams.length} exam${report.exams.length === 1 ? '' : 's'}: ${report.meanScore.toFixed(1)}`,
   );
   lines.push(
-    `Accuracy over ${report.n.toLocaleString('en-US')} questions (${accuracyBasisLabel(report.accuracyBasis)}): ${percent(report.accuracy, 2)} (${report.correct.toLocaleString('en-US')} correct)`,
+    `Accuracy over ${report.n.toLocaleString('en-US')} questions (${accuracyBasisLabel(report.accuracyBasis)}): ${percent(report.accuracy, 2)} (${report.accuracyCorrect.toLocaleString('en-US')} correct)`,
   );
   const unparsed = report.exams.reduce((sum, exam) => sum + exam.unparsed, 0);
   const missing = report.exams.reduce((sum, exam) => sum + exam.missing, 0);
@@ -65,7 +65,7 @@ export function examReportJson(report: ExamReport, extra: Record<string, unknown
     meanScore: report.meanScore,
     exams: report.exams,
     accuracy: report.accuracy,
-    correct: report.correct,
+    accuracyCorrect: report.accuracyCorrect,
     n: report.n,
     accuracyBasis: report.accuracyBasis,
     ...extra,

@@ -98,7 +98,7 @@ describe('kensa score igakuqa --predictions', () => {
     // 807 by the upstream rule sorted(prediction.split(',')) == sorted(answer) over all 2,000 questions (116A71
     // always right, 112B30 a or d), counted with a few lines of Python over the same files.
     const paper = await scoreJson(['--predictions', ...(await predictionFiles('gpt3'))]);
-    expect(paper).toMatchObject({ accuracyBasis: 'all-questions', correct: 807, n: 2000 });
+    expect(paper).toMatchObject({ accuracyBasis: 'all-questions', accuracyCorrect: 807, n: 2000 });
     expect(paper.accuracy).toBeCloseTo(0.4035, 12);
     expect(paper.exams.map((exam: { n: number }) => exam.n)).toEqual([400, 400, 400, 400, 400]);
     const scored = await scoreJson([
@@ -113,14 +113,7 @@ describe('kensa score igakuqa --predictions', () => {
 
   it('writes a run folder with one line per item', async () => {
     const out = path.join(await temporaryDir(), 'run');
-    const result = await scoreJson([
-      '--accuracy',
-      'scored',
-      '--out',
-      out,
-      '--predictions',
-      ...(await predictionFiles('gpt3')),
-    ]);
+    const result = await scoreJson(['--out', out, '--predictions', ...(await predictionFiles('gpt3'))]);
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'));
     expect(manifest).toMatchObject({
       kind: 'score',

@@ -19,7 +19,10 @@ export function accuracyBasisLabel(basis: AccuracyBasis): string {
     : 'scored questions only (0-point questions left out)';
 }
 
-/** Correct answers and the denominator of the accuracy on a basis. */
+/**
+ * The accuracy's numerator and denominator on a basis. The numerator can exceed the number of questions judged
+ * correct: on `all-questions` a 0-point question answered with its key counts, though its verdict is `excluded`.
+ */
 export function accuracyCounts(
   scores: readonly ItemScore[],
   basis: AccuracyBasis,

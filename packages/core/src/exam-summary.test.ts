@@ -113,11 +113,22 @@ describe('summarizeExam', () => {
       items,
       items.map((each) => scoreItem(each, answers[each.id], 'exact')),
     );
-    expect(all).toMatchObject({ accuracyBasis: 'all-questions', correct: 5, n: 7, score: 6, kinki: 1 });
+    expect(all).toMatchObject({
+      accuracyBasis: 'all-questions',
+      correct: 4,
+      accuracyCorrect: 5,
+      n: 7,
+      score: 6,
+      kinki: 1,
+    });
     expect(all.accuracy).toBeCloseTo(5 / 7, 12);
     const wrongOnExcluded = summarize({ ...answers, '999A4': 'a' }, undefined, 'all-questions');
-    expect(wrongOnExcluded).toMatchObject({ correct: 4, n: 7 });
-    expect(summarize(answers)).toMatchObject({ accuracyBasis: 'scored-questions', correct: 4, n: 6 });
+    expect(wrongOnExcluded).toMatchObject({ accuracyCorrect: 4, n: 7 });
+    expect(summarize(answers)).toMatchObject({
+      accuracyBasis: 'scored-questions',
+      accuracyCorrect: 4,
+      n: 6,
+    });
   });
 
   it('gives a Wilson interval around the accuracy', () => {

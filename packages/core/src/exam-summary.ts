@@ -25,8 +25,13 @@ export interface ExamSummary {
    * earned is scaled to this exam's total, so the interval never leaves [0, total].
    */
   readonly scoreCi95: [number, number];
-  /** Questions answered correctly, on `accuracyBasis`. */
+  /** Questions judged correct (verdict `correct`). */
   readonly correct: number;
+  /**
+   * The accuracy's numerator on `accuracyBasis`: `correct`, plus on `all-questions` the 0-point questions answered
+   * with their key (the paper's `evaluate_main.py` counts those as correct).
+   */
+  readonly accuracyCorrect: number;
   /** The accuracy's denominator: every question scored (`all-questions`), or those that carry points. */
   readonly n: number;
   readonly accuracy: number;
@@ -72,7 +77,8 @@ export function summarizeExam(
     .flatMap((section) => section.blocks)
     .filter((block) => !scoredBlocks.has(block));
   const counted = scores.filter((score) => score.counted);
-  const { correct, n } = accuracyCounts(scores, accuracyBasis);
+  const correct = counted.filter((score) => score.correct).length;
+  const { correct: accuracyCorrect, n } = accuracyCounts(scores, accuracyBasis);
   const kinkiItems = counted.filter((score) => score.kinkiPicked.length > 0).map((score) => score.id);
   const kinki = kinkiItems.length;
 
@@ -107,8 +113,9 @@ export function summarizeExam(
     scoreCi95: bootstrapInterval(scores, shareOfTotal, bootstrap),
     correct,
     n,
-    accuracy: n === 0 ? Number.NaN : correct / n,
-    accuracyCi95: wilsonInterval(correct, n),
+    accuracyCorrect,
+    accuracy: n === 0 ? Number.NaN : accuracyCorrect / n,
+    accuracyCi95: wilsonInterval(accuracyCorrect, n),
     accuracyBasis,
     kinki,
     kinkiItems,

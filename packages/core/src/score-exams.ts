@@ -27,7 +27,8 @@ export interface ExamReport {
   readonly exams: readonly ExamSummary[];
   /** Accuracy pooled over the exams present, on `accuracyBasis` (the paper's GPT-4: 1,534 / 2,000 = 0.7670). */
   readonly accuracy: number;
-  readonly correct: number;
+  /** The accuracy's numerator on `accuracyBasis` (see `ExamSummary.accuracyCorrect`). */
+  readonly accuracyCorrect: number;
   readonly n: number;
   readonly accuracyBasis: AccuracyBasis;
   readonly scores: readonly ItemScore[];
@@ -66,14 +67,14 @@ export function scoreExams(options: ScoreExamsOptions): ExamReport {
     scoredItems.push(...items);
   }
   const sectionOf = (item: Item) => item.section;
-  const { correct, n } = accuracyCounts(scores, accuracyBasis);
+  const { correct: accuracyCorrect, n } = accuracyCounts(scores, accuracyBasis);
 
   return {
     benchmark: options.benchmark,
     meanScore: mean(exams.map((exam) => exam.score)),
     exams,
-    accuracy: n === 0 ? Number.NaN : correct / n,
-    correct,
+    accuracy: n === 0 ? Number.NaN : accuracyCorrect / n,
+    accuracyCorrect,
     n,
     accuracyBasis,
     scores,

@@ -130,7 +130,11 @@ describe.skipIf(upstreamDir === undefined)(
       if (expectedKinki !== undefined) expect(kinki).toEqual(expectedKinki);
       // The match mode judges correctness only: the 禁忌肢 picks are the same under the looser reading.
       expect(scored.exams.map((exam) => exam.kinki)).toEqual(kinki);
-      expect(paper).toMatchObject({ accuracyBasis: 'all-questions', correct: independent.correct, n: 2000 });
+      expect(paper).toMatchObject({
+        accuracyBasis: 'all-questions',
+        accuracyCorrect: independent.correct,
+        n: 2000,
+      });
       expect(paper.accuracy).toBe(independent.correct / independent.count);
       expect(scored.n).toBe(1989);
     });
@@ -138,7 +142,7 @@ describe.skipIf(upstreamDir === undefined)(
     it("gives GPT-4 the paper's accuracy, 0.7670 over all 2,000 questions (0.7682 over the 1,989 with points)", () => {
       const { paper, scored } = scorePublished('gpt4');
       expect(paper.accuracy).toBeCloseTo(0.767, 10);
-      expect(paper.correct).toBe(1534);
+      expect(paper.accuracyCorrect).toBe(1534);
       expect(scored.accuracy).toBeCloseTo(0.7682, 4);
     });
 
