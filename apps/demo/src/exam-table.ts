@@ -1,4 +1,4 @@
-import type { ExamReport } from '@kensa/core';
+import { accuracyBasisLabel, type ExamReport } from '@kensa/core';
 import { percent, percentRange, points } from '@kensa/report';
 import Table from 'cli-table3';
 
@@ -59,6 +59,9 @@ export function renderExamTable(report: ExamReport, options: { title: string }):
     if (exam.provisional !== undefined)
       lines.push(`${exam.exam}th: pass lines provisional — ${exam.provisional}.`);
   }
+  lines.push(
+    `Accuracy over ${report.n.toLocaleString('en-US')} questions (${accuracyBasisLabel(report.accuracyBasis)}): ${percent(report.accuracy, 2)} (${report.accuracyCorrect.toLocaleString('en-US')} correct)`,
+  );
   const unparsed = report.exams.reduce((sum, exam) => sum + exam.unparsed, 0);
   const missing = report.exams.reduce((sum, exam) => sum + exam.missing, 0);
   if (unparsed > 0)

@@ -40,6 +40,12 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       "an option of the benchmark's factory, repeatable (e.g. -T years=2022); 'kensa list' shows them",
       collectOption,
     )
+    .addOption(
+      new Option(
+        '--accuracy <basis>',
+        "which questions accuracy counts: 'all' (the paper's way, the default) or 'scored' (0-point questions left out)",
+      ).choices(['all', 'scored']),
+    )
     .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
     .action(async (benchmark: string, options) => {
       const { scoreCommand } = await import('./commands/score/score-command');
@@ -208,15 +214,27 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   rpo
     .command('config')
     .description(
-      "Print the TRL DPOConfig settings for RPO, for TRL 0.10-0.28 and 0.29+ (default: the seed's α = 10).",
+      "Print the TRL DPOConfig settings for RPO on the installed TRL (or --trl-version; default: the seed's α = 10).",
     )
     .option('--alpha <a>', 'weight of the NLL term (default 10)')
     .option('--beta <b>', 'DPO β (default 0.1)')
     .option('--data <file>', 'a dataset from kensa rpo build, to report its longest prompt and completion')
+    .option(
+      '--trl-version <version>',
+      'the TRL to target (default: the installed one, from python3 or KENSA_PYTHON)',
+    )
+    .option(
+      '--max-length <tokens>',
+      "max_length to print (default: the dataset's longest row, else TRL's 1024)",
+    )
+    .option(
+      '--tokenizer <name-or-dir>',
+      "count the dataset's tokens with this tokenizer (transformers), not an estimate",
+    )
     .option('--json', 'print one JSON document')
     .action(async (options) => {
       const { rpoConfigCommand } = await import('./commands/rpo-config/rpo-config-command');
-      setExitCode(rpoConfigCommand(options, io));
+      setExitCode(await rpoConfigCommand(options, io));
     });
 
   program

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { AccuracyBasis } from './accuracy-basis';
 import type { ExamRules, ExamSection } from './exam-rules';
 import { summarizeExam } from './exam-summary';
 import type { Item } from './item';
@@ -45,10 +46,25 @@ const items: Item[] = [
   item('999B2', 'B', ['b'], { points: 3 }),
 ];
 
-function summarize(answers: Record<string, string>, only: (item: Item) => boolean = () => true) {
+/** The answers of the first case, reused by the accuracy-basis case. */
+const firstCaseAnswers: Record<string, string> = {
+  '999A1': 'a',
+  '999A2': 'b',
+  '999A3': 'c,a',
+  '999A4': 'd',
+  '999A5': 'd',
+  '999B1': 'a',
+  '999B2': 'b',
+};
+
+function summarize(
+  answers: Record<string, string>,
+  only: (item: Item) => boolean = () => true,
+  basis: AccuracyBasis = 'scored-questions',
+) {
   const scored = items.filter(only);
   const scores = scored.map((each) => scoreItem(each, answers[each.id], 'exact'));
-  return summarizeExam(rules, items, scores, { samples: 200, seed: 1 });
+  return summarizeExam(rules, items, scores, { samples: 200, seed: 1 }, basis);
 }
 
 describe('summarizeExam', () => {
@@ -64,15 +80,7 @@ describe('summarizeExam', () => {
     // 一般 (A): 3/4 ≥ 3 → passed.  必修 (B): 3/4 ≥ 2 → passed.
     // Score 6/8. Counted 6 (A4 is not), correct 4 → accuracy 2/3. 禁忌肢 1 ≤ 1 → passed.
     // Human accuracy over counted items that have it: A1 80 and A2 60 (A4 is excluded) → 70 % → 0.7.
-    const summary = summarize({
-      '999A1': 'a',
-      '999A2': 'b',
-      '999A3': 'c,a',
-      '999A4': 'd',
-      '999A5': 'd',
-      '999B1': 'a',
-      '999B2': 'b',
-    });
+    const summary = summarize(firstCaseAnswers);
     expect(summary).toMatchObject({
       exam: '999',
       year: 2099,
@@ -94,6 +102,33 @@ describe('summarizeExam', () => {
       { id: 'required', name: '必修', score: 3, total: 4, passLine: 2, passed: true },
       { id: 'general', name: '一般', score: 3, total: 4, passLine: 3, passed: true },
     ]);
+  });
+
+  it("counts every question in the accuracy by default, as the paper's evaluate_main.py does", () => {
+    // Same answers as the first case. All 7 questions count; A4 (0 points) answered d = its key counts as correct,
+    // as `prediction == gold` does upstream: correct 4 + 1 = 5 of 7. Points and 禁忌肢 do not change.
+    const answers = firstCaseAnswers;
+    const all = summarizeExam(
+      rules,
+      items,
+      items.map((each) => scoreItem(each, answers[each.id], 'exact')),
+    );
+    expect(all).toMatchObject({
+      accuracyBasis: 'all-questions',
+      correct: 4,
+      accuracyCorrect: 5,
+      n: 7,
+      score: 6,
+      kinki: 1,
+    });
+    expect(all.accuracy).toBeCloseTo(5 / 7, 12);
+    const wrongOnExcluded = summarize({ ...answers, '999A4': 'a' }, undefined, 'all-questions');
+    expect(wrongOnExcluded).toMatchObject({ accuracyCorrect: 4, n: 7 });
+    expect(summarize(answers)).toMatchObject({
+      accuracyBasis: 'scored-questions',
+      accuracyCorrect: 4,
+      n: 6,
+    });
   });
 
   it('gives a Wilson interval around the accuracy', () => {

@@ -1,3 +1,5 @@
+import type { AccuracyBasis } from './accuracy-basis';
+import { accuracyCounts } from './accuracy-basis';
 import type { ExamRules } from './exam-rules';
 import type { Item } from './item';
 import { examScoreInterval } from './score-bootstrap';
@@ -24,11 +26,19 @@ export interface ExamSummary {
    * earned is scaled to this exam's total, so the interval never leaves [0, total].
    */
   readonly scoreCi95: [number, number];
+  /** Questions judged correct (verdict `correct`). */
   readonly correct: number;
-  /** Items counted in accuracy (excluded items are not). */
+  /**
+   * The accuracy's numerator on `accuracyBasis`: `correct`, plus on `all-questions` the 0-point questions answered
+   * with their key (the paper's `evaluate_main.py` counts those as correct).
+   */
+  readonly accuracyCorrect: number;
+  /** The accuracy's denominator: every question scored (`all-questions`), or those that carry points. */
   readonly n: number;
   readonly accuracy: number;
   readonly accuracyCi95: [number, number];
+  /** Which questions `accuracy` counts (see `AccuracyBasis`). */
+  readonly accuracyBasis: AccuracyBasis;
   /**
    * Questions in which a 禁忌肢 choice was picked: the ministry's 禁忌肢問題選択数, which must not exceed the
    * exam's limit (3) to pass.
@@ -84,6 +94,7 @@ export function summarizeExam(
   items: readonly Item[],
   scores: readonly ItemScore[],
   bootstrap: BootstrapOptions = {},
+  accuracyBasis: AccuracyBasis = 'all-questions',
 ): ExamSummary {
   const itemsById = new Map(items.map((item) => [item.id, item]));
   const scoredBlocks = new Set(scores.map((score) => itemsById.get(score.id)?.block));
@@ -92,6 +103,7 @@ export function summarizeExam(
     .filter((block) => !scoredBlocks.has(block));
   const counted = scores.filter((score) => score.counted);
   const correct = counted.filter((score) => score.correct).length;
+  const { correct: accuracyCorrect, n } = accuracyCounts(scores, accuracyBasis);
   const kinkiItems = counted.filter((score) => score.kinkiPicked.length > 0).map((score) => score.id);
   const kinki = kinkiItems.length;
 
@@ -123,9 +135,11 @@ export function summarizeExam(
     total,
     scoreCi95: examScoreInterval(scores, total, bootstrap),
     correct,
-    n: counted.length,
-    accuracy: counted.length === 0 ? Number.NaN : correct / counted.length,
-    accuracyCi95: wilsonInterval(correct, counted.length),
+    n,
+    accuracyCorrect,
+    accuracy: n === 0 ? Number.NaN : accuracyCorrect / n,
+    accuracyCi95: wilsonInterval(accuracyCorrect, n),
+    accuracyBasis,
     kinki,
     kinkiItems,
     kinkiAnnotated,

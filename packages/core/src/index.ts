@@ -1,3 +1,9 @@
+export {
+  type AccuracyBasis,
+  accuracyBases,
+  accuracyBasisLabel,
+  accuracyCounts,
+} from './accuracy-basis';
 export type { Benchmark, BenchmarkScoring, PredictionFormat, PromptContext, PromptMode } from './benchmark';
 export { defineBenchmark } from './benchmark';
 export {
@@ -179,6 +185,24 @@ export {
   withinRpoTolerance,
 } from './rpo-loss-case';
 export { pythonFloat, type TrlRpoConfig, trlRpoConfig } from './trl-config';
+export {
+  parseTrlVersion,
+  type TrlDpoApi,
+  type TrlDpoConfig,
+  type TrlDpoConfigOptions,
+  type TrlTruncationRule,
+  type TrlVersion,
+  trlDpoApi,
+  trlDpoConfig,
+  trlTruncationRule,
+} from './trl-dpo-config';
+export {
+  checkTrlLengths,
+  type RowTokens,
+  type TrlLengthCheck,
+  type TrlLengthLimits,
+  tokensPerCharacterEstimate,
+} from './trl-length-check';
 export {
   type TrlConversationalPreference,
   type TrlMessage,

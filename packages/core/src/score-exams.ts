@@ -1,3 +1,4 @@
+import { type AccuracyBasis, accuracyCounts } from './accuracy-basis';
 import { accuracyBy, type GroupAccuracy } from './breakdown';
 import type { ExamRules } from './exam-rules';
 import { type ExamSummary, summarizeExam } from './exam-summary';
@@ -14,6 +15,8 @@ export interface ScoreExamsOptions {
   readonly answers: ReadonlyMap<string, string>;
   readonly match: MatchMode;
   readonly bootstrap?: BootstrapOptions;
+  /** Which questions accuracy counts; the paper's way (`all-questions`) unless told otherwise. */
+  readonly accuracyBasis?: AccuracyBasis;
 }
 
 /** Exam-style results of one model on one benchmark. */
@@ -22,6 +25,12 @@ export interface ExamReport {
   /** Mean score over the exams present. */
   readonly meanScore: number;
   readonly exams: readonly ExamSummary[];
+  /** Accuracy pooled over the exams present, on `accuracyBasis` (the paper's GPT-4: 1,534 / 2,000 = 0.7670). */
+  readonly accuracy: number;
+  /** The accuracy's numerator on `accuracyBasis` (see `ExamSummary.accuracyCorrect`). */
+  readonly accuracyCorrect: number;
+  readonly n: number;
+  readonly accuracyBasis: AccuracyBasis;
   readonly scores: readonly ItemScore[];
   readonly categories: readonly GroupAccuracy[];
   readonly sections: readonly GroupAccuracy[];
@@ -44,6 +53,7 @@ export function scoreExams(options: ScoreExamsOptions): ExamReport {
     byExam.set(exam, [...(byExam.get(exam) ?? []), item]);
   }
 
+  const accuracyBasis = options.accuracyBasis ?? 'all-questions';
   const exams: ExamSummary[] = [];
   const scores: ItemScore[] = [];
   const scoredItems: Item[] = [];
@@ -52,16 +62,21 @@ export function scoreExams(options: ScoreExamsOptions): ExamReport {
     if (rules === undefined)
       throw new Error(`No exam rules for exam '${exam}' in benchmark '${options.benchmark}'.`);
     const examScores = items.map((item) => scoreItem(item, options.answers.get(item.id), options.match));
-    exams.push(summarizeExam(rules, items, examScores, options.bootstrap));
+    exams.push(summarizeExam(rules, items, examScores, options.bootstrap, accuracyBasis));
     scores.push(...examScores);
     scoredItems.push(...items);
   }
   const sectionOf = (item: Item) => item.section;
+  const { correct: accuracyCorrect, n } = accuracyCounts(scores, accuracyBasis);
 
   return {
     benchmark: options.benchmark,
     meanScore: mean(exams.map((exam) => exam.score)),
     exams,
+    accuracy: n === 0 ? Number.NaN : accuracyCorrect / n,
+    accuracyCorrect,
+    n,
+    accuracyBasis,
     scores,
     categories: accuracyBy(scoredItems, scores, (item) => item.category),
     sections: accuracyBy(scoredItems, scores, sectionOf),

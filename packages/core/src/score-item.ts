@@ -28,8 +28,17 @@ export interface ItemScore {
   readonly prediction: string | undefined;
   /** What was read from it: sorted letters, or the number as written. */
   readonly extracted: readonly string[] | undefined;
-  /** 禁忌肢 choices among the extracted letters. */
+  /**
+   * 禁忌肢 choices the candidate picked. The picks are read tolerantly (as `normalized` reads them) whatever the
+   * match mode: which choices were picked does not depend on how strictly correctness is judged, so `b, d` picks
+   * d even under `exact`.
+   */
   readonly kinkiPicked: readonly string[];
+  /**
+   * Whether the prediction matches a key under the match mode, before rulings: a question ruled out of scoring
+   * (0 points) that was answered with its key still counts as correct in the paper's accuracy over all questions.
+   */
+  readonly matchesKey: boolean;
   /** Why the verdict is what it is, for people reading a report. */
   readonly note: string;
 }
@@ -111,6 +120,13 @@ function judge(item: Item, reading: Reading | undefined, matched: boolean): Outc
   }
 }
 
+/** The choice letters a prediction picks, read tolerantly; none for numeric items or unreadable text. */
+function pickedLetters(item: Item, prediction: string | undefined, reading: Reading | undefined): string[] {
+  if (prediction === undefined || item.kind !== 'choice') return [];
+  const extraction = extractChoiceAnswer(prediction);
+  return extraction.ok ? extraction.value : (reading?.extracted ?? []);
+}
+
 /** Scores one prediction against an item, applying the item's exclusion ruling. Never throws on a bad reply. */
 export function scoreItem(item: Item, prediction: string | undefined, mode: MatchMode): ItemScore {
   const reading =
@@ -127,7 +143,8 @@ export function scoreItem(item: Item, prediction: string | undefined, mode: Matc
     id: item.id,
     prediction,
     extracted: reading?.extracted,
-    kinkiPicked: (reading?.extracted ?? []).filter((letter) => item.kinki?.includes(letter)),
+    kinkiPicked: pickedLetters(item, prediction, reading).filter((letter) => item.kinki?.includes(letter)),
+    matchesKey: matched,
     verdict: outcome.verdict,
     correct: outcome.correct,
     earned: outcome.correct && outcome.inTotal ? points : 0,

@@ -1,4 +1,5 @@
 import {
+  type AccuracyBasis,
   type Benchmark,
   VERSION as CORE_VERSION,
   type ExamReport,
@@ -30,8 +31,9 @@ export function scorePredictions(
   items: readonly Item[],
   predictions: readonly Prediction[],
   match: MatchMode = benchmark.predictions?.match ?? 'exact',
+  accuracyBasis: AccuracyBasis = 'all-questions',
 ): ExamReport {
-  return scoreAnswers(benchmark, items, matchPredictions(items, predictions), match);
+  return scoreAnswers(benchmark, items, matchPredictions(items, predictions), match, accuracyBasis);
 }
 
 export interface WritePredictionRunOptions {

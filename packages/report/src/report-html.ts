@@ -182,7 +182,7 @@ function examCell(run: ReportRun, exam: ReportExam | undefined): SafeHtml {
     data-passed="${exam.passed}" data-kinki="${exam.kinki}" data-correct="${exam.correct}">
     <span class="big">${points(exam.score)}/${points(exam.total)}</span> ${passBadge(exam)}
     <div class="ci">score 95% CI ${interval(exam.scoreCi95, 0)}</div>
-    <div class="ci">accuracy ${percent(exam.accuracy)} (${percentRange(exam.accuracyCi95)})</div>
+    <div class="ci">accuracy ${percent(exam.accuracy)} (${percentRange(exam.accuracyCi95)}) of ${exam.n} ${exam.accuracyBasis === 'scored-questions' ? 'scored questions' : 'questions (all, as the paper counts)'}</div>
     ${sections}${kinki}${images}${provisional}
   </td>`;
 }

@@ -1,4 +1,11 @@
-import { type Benchmark, type ExamReport, type Item, type MatchMode, scoreExams } from '@kensa/core';
+import {
+  type AccuracyBasis,
+  type Benchmark,
+  type ExamReport,
+  type Item,
+  type MatchMode,
+  scoreExams,
+} from '@kensa/core';
 import { ReportInputError } from './report-error';
 
 /** Scores answers by the benchmark's own aggregation (exam points and pass/fail for exam benchmarks). */
@@ -7,6 +14,7 @@ export function scoreAnswers(
   items: readonly Item[],
   answers: ReadonlyMap<string, string>,
   match: MatchMode,
+  accuracyBasis: AccuracyBasis = 'all-questions',
 ): ExamReport {
   if (benchmark.scoring.kind !== 'exam') {
     throw new ReportInputError(
@@ -20,5 +28,6 @@ export function scoreAnswers(
     items,
     answers,
     match,
+    accuracyBasis,
   });
 }

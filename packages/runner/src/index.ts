@@ -47,7 +47,7 @@ export type { LikelihoodMethod } from './likelihood-session';
 export type { SourceOptions } from './load-sources';
 export { loadSources, recordedDataDir } from './load-sources';
 export type { PreferenceDatasetLengths } from './measure-preference-dataset';
-export { measurePreferenceDataset } from './measure-preference-dataset';
+export { contentLength, measurePreferenceDataset } from './measure-preference-dataset';
 export type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
 export { NotJsonReplyError } from './not-json-reply-error';
 export type { BatchState, OpenAIBatchOutcome, RunOpenAIBatchesOptions } from './openai-batch';
@@ -57,6 +57,13 @@ export { createOpenAIModel, parseOpenAIResponse } from './openai-model';
 export type { ParsedItems, ParsedItemsCacheOptions } from './parsed-items-cache';
 export { parseItemsCached } from './parsed-items-cache';
 export { expandPredictionPaths, readPredictionFiles } from './prediction-files';
+export {
+  countTokensWithTokenizer,
+  detectTrlVersion,
+  pythonCommand,
+  type TokenCountRow,
+  TokenizerUnavailableError,
+} from './python-trl';
 export { createRandomModel, randomAnswer } from './random-model';
 export type { RunFolder } from './read-run';
 export { readRun } from './read-run';

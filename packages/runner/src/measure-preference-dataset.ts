@@ -8,9 +8,12 @@ export interface PreferenceDatasetLengths {
   /** Characters, not tokens: the prompt as text (conversational: the messages' contents together). */
   readonly longestPromptChars: number;
   readonly longestCompletionChars: number;
+  /** The rows as read, e.g. to count their tokens with a real tokenizer. */
+  readonly rows: readonly { prompt: unknown; chosen: unknown; rejected: unknown }[];
 }
 
-function contentLength(value: unknown): number {
+/** A prompt or completion in characters: a string, or the contents of its chat messages together. */
+export function contentLength(value: unknown): number {
   if (typeof value === 'string') return value.length;
   if (Array.isArray(value))
     return value.reduce(
@@ -55,5 +58,12 @@ export function measurePreferenceDataset(file: string, shown = file): Preference
       contentLength(row.rejected),
     );
   }
-  return { file: shown, pairs: rows.length, format, longestPromptChars, longestCompletionChars };
+  return {
+    file: shown,
+    pairs: rows.length,
+    format,
+    longestPromptChars,
+    longestCompletionChars,
+    rows: rows.map(({ value }) => value as PreferenceDatasetLengths['rows'][number]),
+  };
 }

@@ -338,4 +338,53 @@ describe('kensa rpo config', () => {
       /1 pairs \(conversational format\); longest prompt 300 characters, longest completion 2 characters/,
     );
   });
+
+  it('targets the TRL version given, 0.x or 1.x, and prints dpoConfig keyword arguments', async () => {
+    const modern = captureIo();
+    expect(await main(['rpo', 'config', '--trl-version', '1.13.0', '--json'], modern)).toBe(0);
+    expect(JSON.parse(modern.out())).toMatchObject({
+      trlVersion: '1.13.0',
+      trlVersionSource: '--trl-version',
+      dpoConfig: { loss_type: ['sigmoid', 'sft'], loss_weights: [1, 10], beta: 0.1, max_length: 1024 },
+    });
+    expect(JSON.parse(modern.out()).dpoConfig).not.toHaveProperty('rpo_alpha');
+    const old = captureIo();
+    expect(await main(['rpo', 'config', '--trl-version', '0.28.0', '--json'], old)).toBe(0);
+    expect(JSON.parse(old.out()).dpoConfig).toMatchObject({ rpo_alpha: 10, max_prompt_length: 512 });
+    expect(await main(['rpo', 'config', '--trl-version', 'latest'], captureIo())).toBe(2);
+    expect(await main(['rpo', 'config', '--trl-version', '0.9.0'], captureIo())).toBe(2);
+  });
+
+  it('warns with numbers when rows would be truncated or dropped at the printed max_length', async () => {
+    const directory = await mkdtemp(path.join(tmpdir(), 'kensa-rpo-config-'));
+    const file = path.join(directory, 'pairs.jsonl');
+    // Estimate: 1 token per character, +1 EOS per completion. Row 1: prompt 300, completion 11 → 311.
+    // Row 2: prompt 50, completion 6 → 56.
+    await writeFile(
+      file,
+      `${JSON.stringify({ prompt: 'あ'.repeat(300), chosen: 'い'.repeat(10), rejected: 'う' })}\n${JSON.stringify({ prompt: 'え'.repeat(50), chosen: 'お'.repeat(5), rejected: 'か' })}\n`,
+    );
+    const sized = captureIo();
+    expect(await main(['rpo', 'config', '--trl-version', '1.13.0', '--data', file, '--json'], sized)).toBe(0);
+    expect(JSON.parse(sized.out())).toMatchObject({
+      dpoConfig: { max_length: 320 },
+      dataset: { tokens: { longestPrompt: 300, longestSequence: 311, truncated: 0, dropped: 0 } },
+      warnings: [],
+    });
+    const tight = captureIo();
+    expect(
+      await main(['rpo', 'config', '--trl-version', '1.13.0', '--data', file, '--max-length', '300'], tight),
+    ).toBe(0);
+    expect(tight.out()).toContain(
+      '1 of 2 rows would be DROPPED by TRL 1.13.0: their prompt alone fills max_length=300',
+    );
+    const truncating = captureIo();
+    expect(
+      await main(
+        ['rpo', 'config', '--trl-version', '1.13.0', '--data', file, '--max-length', '305'],
+        truncating,
+      ),
+    ).toBe(0);
+    expect(truncating.out()).toContain('1 of 2 rows would be truncated on TRL 1.13.0 at max_length=305');
+  });
 });

@@ -95,6 +95,23 @@ describe('kensa score igakuqa --predictions', () => {
     expect(result.meanScore).toBe(210);
   });
 
+  it("counts every question in accuracy by default, as the paper's evaluate_main.py (GPT-3: 807 / 2,000)", async () => {
+    // 807 by the upstream rule sorted(prediction.split(',')) == sorted(answer) over all 2,000 questions (116A71
+    // always right, 112B30 a or d), counted with a few lines of Python over the same files.
+    const paper = await scoreJson(['--predictions', ...(await predictionFiles('gpt3'))]);
+    expect(paper).toMatchObject({ accuracyBasis: 'all-questions', accuracyCorrect: 807, n: 2000 });
+    expect(paper.accuracy).toBeCloseTo(0.4035, 12);
+    expect(paper.exams.map((exam: { n: number }) => exam.n)).toEqual([400, 400, 400, 400, 400]);
+    const scored = await scoreJson([
+      '--accuracy',
+      'scored',
+      '--predictions',
+      ...(await predictionFiles('gpt3')),
+    ]);
+    expect(scored).toMatchObject({ accuracyBasis: 'scored-questions', n: 1989 });
+    expect(scored.meanScore).toBe(paper.meanScore);
+  });
+
   it('writes a run folder with one line per item', async () => {
     const out = path.join(await temporaryDir(), 'run');
     const result = await scoreJson(['--out', out, '--predictions', ...(await predictionFiles('gpt3'))]);

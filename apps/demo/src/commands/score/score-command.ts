@@ -29,6 +29,8 @@ export interface ScoreOptions {
   readonly out?: string;
   readonly json?: boolean;
   readonly match?: string;
+  /** `all` (the paper's way) or `scored`. */
+  readonly accuracy?: string;
   readonly plugin?: readonly string[];
   /** `-T key=value`, repeatable: options for the benchmark's factory. */
   readonly benchmarkOption?: readonly string[];
@@ -97,7 +99,15 @@ export async function scoreCommand(benchmarkId: string, options: ScoreOptions, i
 
   const contents = await loadSources(benchmark.sources, { ...sourceOptions, log });
   const items = benchmark.parse(contents);
-  const report = scorePredictions(benchmark, items, predictions, match);
+  if (options.accuracy !== undefined && options.accuracy !== 'all' && options.accuracy !== 'scored')
+    throw new UsageError(`--accuracy must be 'all' or 'scored', not '${options.accuracy}'.`);
+  const report = scorePredictions(
+    benchmark,
+    items,
+    predictions,
+    match,
+    options.accuracy === 'scored' ? 'scored-questions' : 'all-questions',
+  );
   const summary = examReportJson(report, {
     benchmarkVersion: benchmark.version,
     match,
