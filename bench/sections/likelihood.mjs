@@ -1,6 +1,7 @@
 // Likelihood scoring at server speed: IgakuQA's five-option single-answer questions (Japanese stems and options)
-// scored by option likelihood through the whole CLI, against the mock with no added latency, so what is measured
-// is the client: items per second, requests per item, and client CPU per item.
+// scored by option likelihood through the whole CLI, against the mock's vLLM profile (its /tokenize endpoint and
+// echoed log-probabilities over the real Qwen3 vocabulary) with no added latency, so what is measured is the
+// client: items per second, completions requests and tokenize calls per item, and client CPU per item.
 import path from 'node:path';
 import {
   cliPath,
@@ -19,7 +20,7 @@ export default {
   id: 'likelihood',
   async run({ dataDir, rounds }) {
     const scratch = scratchDir();
-    const server = await startMockServer();
+    const server = await startMockServer(['--server', 'vllm']);
     try {
       const runs = [];
       for (let round = 0; round < rounds; round++) {
@@ -54,12 +55,15 @@ export default {
           ...measurement,
           items: document.n,
           requests: document.timing.requestsSent,
+          tokenizeCalls: document.timing.tokenizeCalls ?? 0,
           loopMs: document.timing.durationMs,
         });
       }
       const stats = summarize(runs);
       const items = runs[0].items;
-      const requestsPerItem = runs[0].requests / items;
+      // `requestsSent` counts everything that reached the network, tokenize calls included.
+      const requestsPerItem = (runs[0].requests - runs[0].tokenizeCalls) / items;
+      const tokenizePerItem = runs[0].tokenizeCalls / items;
       const loopMs = summarize(runs.map((run) => ({ wallMs: run.loopMs, cpuMs: 0, peakRssMb: 0 }))).wallMs;
       const cpuPerItem = stats.cpuMs.median / items;
       console.log(
@@ -69,7 +73,8 @@ export default {
       printTable(
         [
           'items',
-          'requests / item',
+          'completions / item',
+          'tokenize / item',
           'wall (whole process)',
           'items/s (whole)',
           'items/s (eval loop)',
@@ -80,6 +85,7 @@ export default {
           [
             String(items),
             requestsPerItem.toFixed(2),
+            tokenizePerItem.toFixed(2),
             formatSeconds(stats.wallMs),
             ((items / stats.wallMs.median) * 1000).toFixed(0),
             ((items / loopMs.median) * 1000).toFixed(0),
@@ -90,7 +96,7 @@ export default {
       );
       return [
         {
-          text: `likelihood: ${requestsPerItem.toFixed(2)} requests per item (target < 1.5: one request carries all options; the rest are retries)`,
+          text: `likelihood: ${requestsPerItem.toFixed(2)} completions requests per item (target < 1.5: one request carries all options; the rest are retries), ${tokenizePerItem.toFixed(2)} tokenize calls per item`,
           ok: requestsPerItem < 1.5,
         },
         {

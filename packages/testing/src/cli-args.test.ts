@@ -49,4 +49,17 @@ describe('parseCliArgs', () => {
     expect(() => parseCliArgs(['--fault', '500'])).toThrow(/'--fault'/);
     expect(() => parseCliArgs(['--verbose'])).toThrow(/verbose/);
   });
+
+  it('takes a server profile with an optional vocabulary, and refuses unknown ones', () => {
+    expect(parseCliArgs(['--server', 'vllm'])).toEqual({
+      help: false,
+      options: { server: { name: 'vllm' } },
+    });
+    expect(parseCliArgs(['--server', 'sglang:llama3'])).toEqual({
+      help: false,
+      options: { server: { name: 'sglang', vocabulary: 'llama3' } },
+    });
+    expect(() => parseCliArgs(['--server', 'tgi'])).toThrow(/'--server'.*unknown server 'tgi'/);
+    expect(() => parseCliArgs(['--server', 'vllm:gpt2'])).toThrow(/unknown vocabulary 'gpt2'/);
+  });
 });

