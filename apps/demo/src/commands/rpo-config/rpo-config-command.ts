@@ -1,8 +1,6 @@
 import path from 'node:path';
 import {
   checkTrlLengths,
-  DatasetParseError,
-  parseJsonl,
   parseTrlVersion,
   type RowTokens,
   type TrlLengthCheck,
