@@ -1,3 +1,4 @@
+// @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
 import { writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';

@@ -1,3 +1,4 @@
+// @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
 import type { Benchmark, ExamRules, Item } from '@kensa/core';
 import { readSharedSources } from '@kensa/test-support';
 import { checkBenchmarkConformance, formatFinding } from '@kensa/testing';

@@ -1,3 +1,4 @@
+// @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
 import type { Item } from '@kensa/core';
 import { readSharedSources } from '@kensa/test-support';
 import { testBenchmarkConformance } from '@kensa/testing/vitest';

@@ -1,3 +1,4 @@
+// @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
 import { DatasetParseError, scoreItem } from '@kensa/core';
 import { readSharedSources } from '@kensa/test-support';
 import { describe, expect, it } from 'vitest';

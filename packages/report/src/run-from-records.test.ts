@@ -1,3 +1,4 @@
+// @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
 import path from 'node:path';
 import { createRegistry } from '@kensa/core';
 import { igakuqa } from '@kensa/igakuqa';

@@ -1,3 +1,4 @@
+// @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
