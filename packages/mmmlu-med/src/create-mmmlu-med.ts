@@ -9,8 +9,10 @@ import {
   type Item,
   jmedbenchTestFile,
   type LikelihoodPrompt,
+  type PromptContext,
   parseJmedbenchJsonl,
   readSource,
+  type SourceContents,
 } from '@kensa/core';
 import { renderLmEvalMmmlu } from './lm-eval-mmmlu';
 import { parseMmmluCsv } from './parse-mmmlu';
@@ -43,15 +45,31 @@ export interface MMMLUMedOptions {
    * header, `Answer:`, the letters ` A`…` D` scored.
    */
   readonly likelihood?: MMMLUMedLikelihood;
+  /**
+   * Few-shot examples for `likelihood: 'lm-eval-mmmlu'` (lm-eval's `--num_fewshot`): the first N other rows of
+   * the item's subject, in file order. 0 by default, as the task configs set no `num_fewshot`.
+   */
+  readonly shots?: number;
 }
 
 /** Bumped whenever a change can move scores (parsing, prompts, scoring). */
 export const MMMLU_MED_VERSION = '1';
 
-const likelihoodRenderers: Record<MMMLUMedLikelihood, { render(item: Item): LikelihoodPrompt }> = {
-  jmedbench: choiceLikelihood,
-  'lm-eval-mmmlu': { render: renderLmEvalMmmlu },
-};
+function likelihoodRenderer(
+  mode: MMMLUMedLikelihood,
+  shots: number,
+): { render(item: Item, context?: PromptContext): LikelihoodPrompt } {
+  if (mode === 'lm-eval-mmmlu') {
+    return {
+      render: (item, context) => renderLmEvalMmmlu(item, { shots, examples: context?.examples ?? [] }),
+    };
+  }
+  if (mode !== 'jmedbench') {
+    throw new Error(`Unknown likelihood template '${String(mode)}'; use 'jmedbench' or 'lm-eval-mmmlu'.`);
+  }
+  if (shots !== 0) throw new Error("The shots option applies to likelihood 'lm-eval-mmmlu' only.");
+  return choiceLikelihood;
+}
 
 function selectSubjects(subjects: readonly string[]): Set<string> {
   const known = new Set<string>(mmluSubjects);
@@ -74,12 +92,10 @@ function selectSubjects(subjects: readonly string[]): Set<string> {
 export function createMMMLUMed(options: MMMLUMedOptions = {}) {
   const dataset = options.dataset ?? 'openai-mmmlu';
   const likelihoodMode = options.likelihood ?? 'jmedbench';
-  const likelihood = likelihoodRenderers[likelihoodMode];
-  if (likelihood === undefined) {
-    throw new Error(
-      `Unknown likelihood template '${String(likelihoodMode)}'; use 'jmedbench' or 'lm-eval-mmmlu'.`,
-    );
-  }
+  const shots = options.shots ?? 0;
+  if (!Number.isInteger(shots) || shots < 0)
+    throw new Error(`shots must be a whole number ≥ 0, not ${shots}.`);
+  const likelihood = likelihoodRenderer(likelihoodMode, shots);
   if (dataset === 'mmlu_medical_jp') return createMmluMedicalJa(options, likelihoodMode);
   if (dataset !== 'openai-mmmlu') {
     throw new Error(
@@ -100,23 +116,27 @@ export function createMMMLUMed(options: MMMLUMedOptions = {}) {
     licence: 'MIT (openai/MMMLU dataset card).',
     version: MMMLU_MED_VERSION,
     sources: [file],
-    parse(contents): Item[] {
-      const items = parseMmmluCsv(readSource(contents, file.path), file.path, subjects);
-      const found = new Set(items.map((item) => item.category));
-      const missing = [...subjects].filter((subject) => !found.has(subject));
-      if (missing.length > 0) {
-        throw new DatasetParseError({
-          file: file.path,
-          message: `has no questions in ${missing.join(', ')}; check the subjects option and the file.`,
-        });
-      }
-      return items;
-    },
+    parse,
+    // lm-eval's few-shot pool is the test split itself (`fewshot_split: test`): the same parsed rows.
+    ...(shots === 0 ? {} : { examples: parse }),
     prompts: choicePromptModes,
     likelihood,
     scoring: { kind: 'accuracy' },
     options: mmmluMedOptions,
   });
+
+  function parse(contents: SourceContents): Item[] {
+    const items = parseMmmluCsv(readSource(contents, file.path), file.path, subjects);
+    const found = new Set(items.map((item) => item.category));
+    const missing = [...subjects].filter((subject) => !found.has(subject));
+    if (missing.length > 0) {
+      throw new DatasetParseError({
+        file: file.path,
+        message: `has no questions in ${missing.join(', ')}; check the subjects option and the file.`,
+      });
+    }
+    return items;
+  }
 }
 
 /** JMedBench's `mmlu_medical_jp`: same JSONL layout as its other MCQA subsets, read with core's helpers. */
@@ -170,6 +190,10 @@ const mmmluMedOptions: BenchmarkOptions = defineBenchmarkOptions(
       .string()
       .optional()
       .describe('commit to read (openai/MMMLU, or JMedBench for mmlu_medical_jp; default: the pinned one)'),
+    shots: benchmarkOption
+      .integer()
+      .optional()
+      .describe("few-shot examples for likelihood 'lm-eval-mmmlu' (lm-eval's --num_fewshot; default 0)"),
     likelihood: benchmarkOption
       .choice(['jmedbench', 'lm-eval-mmmlu'])
       .optional()

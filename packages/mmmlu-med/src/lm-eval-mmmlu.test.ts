@@ -1,3 +1,4 @@
+import type { Benchmark } from '@kensa/core';
 import { readSourceFiles } from '@kensa/testing';
 import { describe, expect, it } from 'vitest';
 import { createMMMLUMed, mmmluMed } from './index';
@@ -14,6 +15,9 @@ import { pythonStrip, renderLmEvalMmmlu } from './lm-eval-mmmlu';
  * - lm_eval/api/task.py: the 0-shot plain-text context is description + doc_to_text (no delimiter between them,
  *   the description ends in whitespace), and each request is (ctx, f"{target_delimiter}{choice}") with the default
  *   target_delimiter " " (lm_eval/config/task.py).
+ * - few-shot (`fewshot_config: sampler: first_n`, `fewshot_split: test`; lm_eval/api/samplers.py FirstNSampler and
+ *   task.py build_qa_turn): each example is doc_to_text + " " + its letter + fewshot_delimiter "\n\n", the first N
+ *   rows of the subject with the evaluated row removed.
  */
 const fixtures = new URL('./fixtures/', import.meta.url);
 const items = mmmluMed.parse(readSourceFiles(fixtures, mmmluMed.sources));
@@ -68,5 +72,32 @@ describe('lm-eval-mmmlu likelihood template', () => {
     const viaOption = mmmluMed.options?.create({ likelihood: 'lm-eval-mmmlu' });
     expect(viaOption?.likelihood?.render(byId('mmmlu:1')).continuations).toEqual([' A', ' B', ' C', ' D']);
     expect(() => mmmluMed.options?.create({ likelihood: 'harness' })).toThrow(/likelihood/);
+  });
+
+  it('puts the first other rows of the subject before the question with -T shots=N, as lm-eval --num_fewshot', () => {
+    const oneShot: Benchmark = createMMMLUMed({ likelihood: 'lm-eval-mmmlu', shots: 1 });
+    const examples = oneShot.examples?.(readSourceFiles(fixtures, oneShot.sources)) ?? [];
+    expect(examples.map((item) => item.id)).toEqual(items.map((item) => item.id));
+    // The pool is the anatomy rows 1 and 7; each takes the other one.
+    expect(oneShot.likelihood?.render(byId('mmmlu:7'), { examples })).toEqual({
+      prompt:
+        'The following are multiple choice questions (with answers) about anatomy (Japanese).\n\n' +
+        '横隔神経が主に由来する脊髄分節はどれか。\nA. C1〜C2\nB. C3〜C5\nC. C6〜C8\nD. T1〜T2\nAnswer: B\n\n' +
+        '肩関節の外転の初動（0〜15度）を主に担う筋はどれか。\nA. 三角筋\nB. 棘上筋\nC. 大円筋\nD. 小胸筋\nAnswer:',
+      continuations: [' A', ' B', ' C', ' D'],
+      template: 'lm-eval-mmmlu-1shot/1',
+    });
+    expect(oneShot.likelihood?.render(byId('mmmlu:1'), { examples }).prompt).toContain(
+      '(Japanese).\n\n肩関節の外転の初動（0〜15度）を主に担う筋はどれか。\nA. 三角筋\nB. 棘上筋\nC. 大円筋\nD. 小胸筋\nAnswer: B\n\n横隔神経',
+    );
+    const twoShot: Benchmark = createMMMLUMed({ likelihood: 'lm-eval-mmmlu', shots: 2 });
+    expect(() => twoShot.likelihood?.render(byId('mmmlu:7'), { examples })).toThrow(
+      /mmmlu:7: 2-shot needs 2 other questions in anatomy, the file has 1/,
+    );
+    expect((mmmluMed as Benchmark).examples).toBeUndefined();
+    expect(() => createMMMLUMed({ shots: 5 })).toThrow(
+      /shots option applies to likelihood 'lm-eval-mmmlu' only/,
+    );
+    expect(mmmluMed.options?.create({ likelihood: 'lm-eval-mmmlu', shots: '5' }).likelihood).toBeDefined();
   });
 });

@@ -24,20 +24,49 @@ export function lmEvalMmmluDescription(subject: string): string {
   return `The following are multiple choice questions (with answers) about ${subject.split('_').join(' ')} (Japanese).\n\n`;
 }
 
+/** `doc_to_text` of `_default_template_yaml`: the stripped question, the `A. …` lines, `Answer:`. */
+function docToText(item: Item): string {
+  const options = item.choices.map((choice, index) => `${optionLabel(index)}. ${choice}`).join('\n');
+  return `${pythonStrip(item.question)}\n${options}\nAnswer:`;
+}
+
 /**
- * lm-evaluation-harness's `mmmlu_ja_jp_<subject>` 0-shot (`lm_eval/tasks/openai-mmmlu/default/`): the context is
- * the description followed by `doc_to_text` — `{{Question.strip()}}\nA. {{A}}\nB. {{B}}\nC. {{C}}\nD. {{D}}\nAnswer:`
- * — and each choice of `doc_to_choice: ["A", "B", "C", "D"]` is scored after the default `target_delimiter`
- * (one space), so the continuations are ` A` … ` D`. The item's category is its MMLU subject.
+ * The few-shot examples lm-eval puts before an item: `fewshot_config.sampler: first_n` on `fewshot_split: test`
+ * (processed by the same subject filter), so the first `shots` rows of the item's subject in file order, the
+ * item itself left out (`rm_eval_doc`).
  */
-export function renderLmEvalMmmlu(item: Item): LikelihoodPrompt {
+function fewshotExamples(item: Item, shots: number, examples: readonly Item[]): Item[] {
+  const pool = examples.filter((example) => example.category === item.category && example.id !== item.id);
+  if (pool.length < shots) {
+    throw new Error(
+      `Item ${item.id}: ${shots}-shot needs ${shots} other questions in ${item.category}, the file has ${pool.length}.`,
+    );
+  }
+  return pool.slice(0, shots);
+}
+
+/**
+ * lm-evaluation-harness's `mmmlu_ja_jp_<subject>` (`lm_eval/tasks/openai-mmmlu/default/`) as a plain-text
+ * context: the description, then per few-shot example `doc_to_text` + target delimiter ` ` + its letter + the
+ * few-shot delimiter `\n\n`, then the item's `doc_to_text` — `{{Question.strip()}}\nA. {{A}}\nB. {{B}}\nC. {{C}}
+ * \nD. {{D}}\nAnswer:`. Each choice of `doc_to_choice: ["A", "B", "C", "D"]` is scored after the default
+ * `target_delimiter` (one space), so the continuations are ` A` … ` D`. The item's category is its MMLU subject;
+ * `examples` are the subject's rows in file order (needed only when `shots` > 0, lm-eval's `--num_fewshot`).
+ */
+export function renderLmEvalMmmlu(
+  item: Item,
+  options: { readonly shots?: number; readonly examples?: readonly Item[] } = {},
+): LikelihoodPrompt {
   if (item.category === undefined) {
     throw new Error(`Item ${item.id} has no subject; the lm-eval-mmmlu template needs the MMLU subject.`);
   }
-  const options = item.choices.map((choice, index) => `${optionLabel(index)}. ${choice}`).join('\n');
+  const shots = options.shots ?? 0;
+  const labelled = fewshotExamples(item, shots, options.examples ?? []).map(
+    (example) => `${docToText(example)} ${(example.answer[0] ?? '').toUpperCase()}\n\n`,
+  );
   return {
-    prompt: `${lmEvalMmmluDescription(item.category)}${pythonStrip(item.question)}\n${options}\nAnswer:`,
+    prompt: `${lmEvalMmmluDescription(item.category)}${labelled.join('')}${docToText(item)}`,
     continuations: item.choices.map((_, index) => ` ${optionLabel(index)}`),
-    template: `lm-eval-mmmlu/${lmEvalMmmluTemplateVersion}`,
+    template: `lm-eval-mmmlu${shots === 0 ? '' : `-${shots}shot`}/${lmEvalMmmluTemplateVersion}`,
   };
 }
