@@ -118,12 +118,29 @@ export function createMMMLUMed(options: MMMLUMedOptions = {}) {
     sources: [file],
     parse,
     // lm-eval's few-shot pool is the test split itself (`fewshot_split: test`): the same parsed rows.
-    ...(shots === 0 ? {} : { examples: parse }),
+    ...(shots === 0 ? {} : { examples: fewshotPool }),
     prompts: choicePromptModes,
     likelihood,
     scoring: { kind: 'accuracy' },
     options: mmmluMedOptions,
   });
+
+  /** The few-shot pool; every subject needs `shots` rows besides the one asked. */
+  function fewshotPool(contents: SourceContents): Item[] {
+    const items = parse(contents);
+    const counts = new Map<string, number>();
+    for (const item of items) counts.set(item.category ?? '', (counts.get(item.category ?? '') ?? 0) + 1);
+    const short = [...counts].filter(([, count]) => count <= shots);
+    if (short.length > 0) {
+      throw new DatasetParseError({
+        file: file.path,
+        message:
+          `has too few questions for shots=${shots} (each subject needs ${shots + 1}): ` +
+          `${short.map(([subject, count]) => `${subject} has ${count}`).join(', ')}; lower the shots option.`,
+      });
+    }
+    return items;
+  }
 
   function parse(contents: SourceContents): Item[] {
     const items = parseMmmluCsv(readSource(contents, file.path), file.path, subjects);

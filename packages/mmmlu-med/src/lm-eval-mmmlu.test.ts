@@ -75,9 +75,13 @@ describe('lm-eval-mmmlu likelihood template', () => {
   });
 
   it('puts the first other rows of the subject before the question with -T shots=N, as lm-eval --num_fewshot', () => {
-    const oneShot: Benchmark = createMMMLUMed({ likelihood: 'lm-eval-mmmlu', shots: 1 });
+    const oneShot: Benchmark = createMMMLUMed({
+      likelihood: 'lm-eval-mmmlu',
+      shots: 1,
+      subjects: ['anatomy'],
+    });
     const examples = oneShot.examples?.(readSourceFiles(fixtures, oneShot.sources)) ?? [];
-    expect(examples.map((item) => item.id)).toEqual(items.map((item) => item.id));
+    expect(examples.map((item) => item.id)).toEqual(['mmmlu:1', 'mmmlu:7']);
     // The pool is the anatomy rows 1 and 7; each takes the other one.
     expect(oneShot.likelihood?.render(byId('mmmlu:7'), { examples })).toEqual({
       prompt:
@@ -91,6 +95,10 @@ describe('lm-eval-mmmlu likelihood template', () => {
       '(Japanese).\n\n肩関節の外転の初動（0〜15度）を主に担う筋はどれか。\nA. 三角筋\nB. 棘上筋\nC. 大円筋\nD. 小胸筋\nAnswer: B\n\n横隔神経',
     );
     const twoShot: Benchmark = createMMMLUMed({ likelihood: 'lm-eval-mmmlu', shots: 2 });
+    // Checked when the pool is read (a clear dataset error, exit 2), and again by the renderer.
+    expect(() => twoShot.examples?.(readSourceFiles(fixtures, twoShot.sources))).toThrow(
+      /test\/mmlu_JA-JP\.csv: has too few questions for shots=2 \(each subject needs 3\): anatomy has 2, clinical_knowledge has 1/,
+    );
     expect(() => twoShot.likelihood?.render(byId('mmmlu:7'), { examples })).toThrow(
       /mmmlu:7: 2-shot needs 2 other questions in anatomy, the file has 1/,
     );
