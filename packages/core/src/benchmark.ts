@@ -66,9 +66,10 @@ export interface Benchmark {
   readonly prompts: readonly PromptMode[];
   /**
    * Likelihood scoring (`--scoring likelihood`), for benchmarks that support it: the prompt and each option's
-   * continuation, scored by their log-probabilities instead of a generated answer.
+   * continuation, scored by their log-probabilities instead of a generated answer. The context holds the
+   * benchmark's few-shot examples (`examples`), for renderers that use them; added in contract v1.
    */
-  readonly likelihood?: { render(item: Item): LikelihoodPrompt };
+  readonly likelihood?: { render(item: Item, context?: PromptContext): LikelihoodPrompt };
   readonly scoring: BenchmarkScoring;
   readonly predictions?: PredictionFormat;
   /**

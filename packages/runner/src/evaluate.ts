@@ -5,6 +5,7 @@ import {
   type Item,
   KensaError,
   type LikelihoodPrompt,
+  type PromptContext,
   type PromptMode,
   scoreItem,
 } from '@kensa/core';
@@ -63,7 +64,7 @@ export interface EvaluateOptions {
    * scored by its log-probability after the prompt (needs `likelihood` and a completions endpoint).
    */
   readonly method?: 'generate' | 'likelihood';
-  readonly likelihood?: { render(item: Item): LikelihoodPrompt };
+  readonly likelihood?: { render(item: Item, context?: PromptContext): LikelihoodPrompt };
   readonly model: Model;
   readonly sampling?: SamplingParameters;
   /** Samples per item (K); 1 by default. */

@@ -1,4 +1,4 @@
-import type { Item, LikelihoodPrompt, PromptMode, RenderedPrompt } from '@kensa/core';
+import type { Item, LikelihoodPrompt, PromptContext, PromptMode, RenderedPrompt } from '@kensa/core';
 import { sha256Hex } from './sha256';
 
 /** One item made ready to ask: the prompt as logged, its hash, and for likelihood scoring the options. */
@@ -13,7 +13,7 @@ export interface Question {
 export interface QuestionSource {
   readonly mode: PromptMode;
   readonly examples: readonly Item[];
-  readonly likelihood?: { render(item: Item): LikelihoodPrompt };
+  readonly likelihood?: { render(item: Item, context?: PromptContext): LikelihoodPrompt };
 }
 
 export function prepareQuestion(
@@ -22,7 +22,7 @@ export function prepareQuestion(
   options: QuestionSource,
 ): Question {
   if (method === 'likelihood' && options.likelihood !== undefined) {
-    const likelihood = options.likelihood.render(item);
+    const likelihood = options.likelihood.render(item, { examples: options.examples });
     const prompt: RenderedPrompt = {
       messages: [{ role: 'user', content: likelihood.prompt }],
       template: likelihood.template,

@@ -269,7 +269,7 @@ function checkLikelihood(subject: ConformanceSubject, findings: Findings): void 
       if (item.kind !== 'choice') continue;
       let rendered: ReturnType<typeof likelihood.render>;
       try {
-        rendered = likelihood.render(item);
+        rendered = likelihood.render(item, { examples: subject.examples });
       } catch (error) {
         findings.add(`likelihood render threw: ${describeError(error)}`, item.id);
         continue;
