@@ -182,7 +182,9 @@ describe("the README's RPO walk-through, end to end on the example plugin", () =
       pairs: 35,
       pairsByKind: { 'ground-truth>chosen': 23, 'ground-truth>rejected': 5, 'chosen>rejected': 7 },
     });
-    expect(sidecar.questionsWithoutPair).toMatchObject([{ itemId: '100A3', code: 'all-wrong-no-ground-truth' }]);
+    expect(sidecar.questionsWithoutPair).toMatchObject([
+      { itemId: '100A3', code: 'all-wrong-no-ground-truth' },
+    ]);
     expect(sidecar.groundTruth).toMatchObject({ fromFile: 7, explanationsInFile: 7, explanationsUnused: 0 });
     expect(rows).toHaveLength(35);
 
