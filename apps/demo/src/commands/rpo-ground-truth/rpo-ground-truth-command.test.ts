@@ -51,6 +51,12 @@ async function teacher(): Promise<MockServer> {
   return server;
 }
 
+/** `kensa rpo ground-truth` on the example plugin with the mock teacher. */
+function groundTruthArgs(mock: MockServer, out: string): string[] {
+  const base = ['rpo', 'ground-truth', 'older-exam-example', '--plugin', plugin];
+  return [...base, '--model', 'teacher', '--base-url', mock.baseURL, '--out', out];
+}
+
 async function run(args: string[]) {
   const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir() } });
   const code = await main(args, io);
@@ -61,23 +67,7 @@ describe('kensa rpo ground-truth (mock teacher, example older-exam plugin)', () 
   it('writes only explanations whose answer line reads as the key, and lists the rest', async () => {
     const mock = await teacher();
     const out = path.join(await temporaryDir(), 'gt', 'explanations.jsonl');
-    const { code, io } = await run([
-      'rpo',
-      'ground-truth',
-      'older-exam-example',
-      '--plugin',
-      plugin,
-      '--model',
-      'teacher',
-      '--base-url',
-      mock.baseURL,
-      '--out',
-      out,
-      '--retries',
-      '0',
-      '--concurrency',
-      '3',
-    ]);
+    const { code, io } = await run([...groundTruthArgs(mock, out), '--retries', '0', '--concurrency', '3']);
     expect(code).toBe(1);
     const written = readExplanationFile(out);
     expect([...written.keys()]).toEqual(['100A1', '100A3', '100A5', '100A8']);
@@ -108,21 +98,7 @@ describe('kensa rpo ground-truth (mock teacher, example older-exam plugin)', () 
   it('exits 0 when every explanation is accepted (--limit)', async () => {
     const mock = await teacher();
     const out = path.join(await temporaryDir(), 'explanations.jsonl');
-    const { code } = await run([
-      'rpo',
-      'ground-truth',
-      'older-exam-example',
-      '--plugin',
-      plugin,
-      '--model',
-      'teacher',
-      '--base-url',
-      mock.baseURL,
-      '--out',
-      out,
-      '--limit',
-      '1',
-    ]);
+    const { code } = await run([...groundTruthArgs(mock, out), '--limit', '1']);
     expect(code).toBe(0);
     expect([...readExplanationFile(out).keys()]).toEqual(['100A1']);
   });

@@ -15,6 +15,7 @@ import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { loadRegistry } from '../../plugin-loader';
 import { UsageError } from '../../usage-error';
+import { checkBaseUrl } from '../eval/eval-settings';
 
 export interface RpoGroundTruthOptions {
   readonly model?: string;
@@ -31,20 +32,6 @@ export interface RpoGroundTruthOptions {
   readonly timeout?: string;
   readonly retries?: string;
   readonly json?: boolean;
-}
-
-function checkBaseUrl(value: string, name: string): void {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'http:' && url.protocol !== 'https:')) {
-    throw new UsageError(
-      `${name} must be an http:// or https:// URL: the teacher's OpenAI-compatible API root, e.g. http://localhost:8000/v1.`,
-    );
-  }
 }
 
 /** `explanations.jsonl` → `explanations.rejected.json`. */
@@ -75,8 +62,7 @@ export async function rpoGroundTruthCommand(
     );
   }
   const baseURL = options.baseUrl ?? io.env.OPENAI_BASE_URL;
-  if (baseURL !== undefined)
-    checkBaseUrl(baseURL, options.baseUrl === undefined ? 'OPENAI_BASE_URL' : '--base-url');
+  if (baseURL !== undefined) checkBaseUrl(baseURL, options.baseUrl === undefined);
   const limit = parseNumberOption('--limit', options.limit, { integer: true, min: 1 });
   const concurrency = parseNumberOption('--concurrency', options.concurrency, { integer: true, min: 1 }) ?? 4;
   const temperature = parseNumberOption('--temperature', options.temperature, { min: 0 });
