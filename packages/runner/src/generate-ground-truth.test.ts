@@ -85,3 +85,27 @@ describe('generateGroundTruth', () => {
     expect([...seen].sort()).toEqual(['q1', 'q2', 'q3', 'q4', 'q5']);
   });
 });
+
+describe('generateGroundTruth on an error no question can escape', () => {
+  it('stops asking and reports the rest failed unasked', async () => {
+    const model = teacher({
+      q1: () => {
+        throw new OpenAI.AuthenticationError(401, { message: 'bad key' }, 'bad key', new Headers());
+      },
+    });
+    const result = await generateGroundTruth({
+      items: [item('q1', ['a']), item('q2', ['a']), item('q3', ['a'])],
+      examples: [],
+      model,
+      concurrency: 1,
+    });
+    expect(result.accepted).toEqual([]);
+    expect(result.rejected.map(({ id, status }) => [id, status])).toEqual([
+      ['q1', 'failed'],
+      ['q2', 'failed'],
+      ['q3', 'failed'],
+    ]);
+    expect(result.rejected[1]?.reason).toMatch(/^not asked: /);
+    expect(model.sent).toEqual(['q1']);
+  });
+});

@@ -31,9 +31,11 @@ export interface GenerateGroundTruthOptions {
   readonly timeoutMs?: number;
   /** Delay before the first retry, doubled each time (default 500 ms). */
   readonly baseDelayMs?: number;
-  /** Called after each question, in completion order. */
+  /** Called after each question, in completion order (e.g. to save accepted explanations as they come). */
   readonly onItem?: (
-    outcome: { id: string; accepted: true } | ({ accepted: false } & GroundTruthRejection),
+    outcome:
+      | ({ id: string; accepted: true } & GroundTruthExplanationLine)
+      | ({ accepted: false } & GroundTruthRejection),
   ) => void;
 }
 
@@ -49,7 +51,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function askTeacher(
   item: Item,
   options: GenerateGroundTruthOptions,
-): Promise<{ ok: true; text: string } | { ok: false; reason: string }> {
+): Promise<{ ok: true; text: string } | { ok: false; reason: string; abort: boolean }> {
   const prompt = renderGroundTruthPrompt(item, options.examples);
   const request = options.model.request({ item, prompt, sample: 0 }, options.sampling ?? {});
   const retries = options.retries ?? 3;
@@ -60,7 +62,7 @@ async function askTeacher(
     } catch (error) {
       const verdict = classifyModelError(error);
       if (verdict.action !== 'retry' || attempt >= retries) {
-        return { ok: false, reason: verdict.message };
+        return { ok: false, reason: verdict.message, abort: verdict.action === 'abort' };
       }
       await sleep(verdict.retryAfterMs ?? (options.baseDelayMs ?? 500) * 2 ** attempt);
     }
@@ -71,17 +73,26 @@ async function askTeacher(
  * Asks a teacher model to explain each question's key and keeps an explanation only when Kensa's own answer
  * reading (`checkGroundTruth`: the same extraction and scoring as `kensa eval`) takes the key from its final
  * answer line. Questions ruled out of scoring are skipped (they give no pairs). Never throws on a failed call:
- * that question is reported `failed`.
+ * that question is reported `failed`; after an error no question can escape (bad key, unknown model) the rest are
+ * reported `failed` unasked.
  */
 export async function generateGroundTruth(options: GenerateGroundTruthOptions): Promise<GroundTruthResult> {
   const outcomes = new Map<string, GroundTruthExplanationLine | GroundTruthRejection>();
   const queue = [...options.items];
   const report = (id: string, outcome: GroundTruthExplanationLine | GroundTruthRejection) => {
     outcomes.set(id, outcome);
-    options.onItem?.('status' in outcome ? { accepted: false, ...outcome } : { id, accepted: true });
+    options.onItem?.(
+      'status' in outcome ? { accepted: false, ...outcome } : { id, accepted: true, ...outcome },
+    );
   };
+  // A rejected key or an unknown model fails every question the same way: stop asking after the first.
+  let aborted: string | undefined;
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
+      if (aborted !== undefined) {
+        report(item.id, { id: item.id, status: 'failed', reason: `not asked: ${aborted}` });
+        continue;
+      }
       const ruledOut = pairingRuledOut(item);
       if (ruledOut !== undefined) {
         report(item.id, { id: item.id, status: 'skipped', reason: ruledOut });
@@ -89,6 +100,7 @@ export async function generateGroundTruth(options: GenerateGroundTruthOptions): 
       }
       const reply = await askTeacher(item, options);
       if (!reply.ok) {
+        if (reply.abort) aborted ??= reply.reason;
         report(item.id, { id: item.id, status: 'failed', reason: reply.reason });
         continue;
       }

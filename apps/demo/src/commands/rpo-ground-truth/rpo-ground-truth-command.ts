@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
@@ -9,7 +10,7 @@ import {
   resolveModel,
   writeFileAtomic,
 } from '@kensa/runner';
-import { configureBenchmarks, parseOptionPairs } from '../../benchmark-options';
+import { configureBenchmarks, parseOptionPairs, recordedOptions } from '../../benchmark-options';
 import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
@@ -71,10 +72,8 @@ export async function rpoGroundTruthCommand(
   const retries = parseNumberOption('--retries', options.retries, { integer: true, min: 0 });
 
   const registry = await loadRegistry(options.plugin, io.cwd);
-  const [benchmark] = configureBenchmarks(
-    [registry.get(benchmarkId)],
-    parseOptionPairs(options.benchmarkOption),
-  );
+  const benchmarkOptions = parseOptionPairs(options.benchmarkOption);
+  const [benchmark] = configureBenchmarks([registry.get(benchmarkId)], benchmarkOptions);
   if (benchmark === undefined) throw new UsageError(`Unknown benchmark '${benchmarkId}'.`);
   const dataDir = options.dataDir ?? io.env.KENSA_DATA_DIR;
   const log = (message: string) => io.stderr(`${message}\n`);
@@ -83,7 +82,13 @@ export async function rpoGroundTruthCommand(
     env: io.env,
     log,
   });
-  const parsed = await parseItemsCached(benchmark, contents, { cacheDir: defaultCacheDir(io.env) });
+  const parsed = await parseItemsCached(benchmark, contents, {
+    cacheDir: defaultCacheDir(io.env),
+    // As kensa eval keys them: items built with other -T options are other items.
+    variant: JSON.stringify(
+      recordedOptions(benchmarkId, benchmarkOptions, benchmark).benchmarkOptions ?? null,
+    ),
+  });
   const items = limit === undefined ? parsed.items : parsed.items.slice(0, limit);
 
   const apiKey = io.env.OPENAI_API_KEY ? io.env.OPENAI_API_KEY : undefined;
@@ -97,6 +102,12 @@ export async function rpoGroundTruthCommand(
   log(
     `Asking ${options.model} (${model.endpoint}) to explain the key of ${items.length} ${benchmark.id} questions…`,
   );
+  const redact = io.redact ?? ((text: string) => text);
+  const out = path.resolve(io.cwd, options.out);
+  // Accepted explanations are appended as they come, so an interrupted run keeps them; the finished file is
+  // then rewritten in benchmark order.
+  await mkdir(path.dirname(out), { recursive: true });
+  await writeFile(out, '');
   const result = await generateGroundTruth({
     items,
     examples: parsed.examples,
@@ -108,10 +119,13 @@ export async function rpoGroundTruthCommand(
     concurrency,
     ...(retries === undefined ? {} : { retries }),
     ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
+    onItem: (outcome) => {
+      if (!outcome.accepted) return;
+      const line = { problem_id: outcome.problem_id, explanation: outcome.explanation };
+      appendFileSync(out, redact(`${JSON.stringify(line)}\n`));
+    },
   });
 
-  const redact = io.redact ?? ((text: string) => text);
-  const out = path.resolve(io.cwd, options.out);
   const lines = result.accepted.map((line) => `${JSON.stringify(line)}\n`).join('');
   await writeFileAtomic(out, new TextEncoder().encode(redact(lines)));
   const summaryFile =
