@@ -207,7 +207,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--out <file>', 'the explanations JSONL to write, for kensa rpo build --explanations')
     .option(
       '--summary <file>',
-      'where to list accepted, rejected and failed questions (default <out>.rejected.json)',
+      'where to list accepted, rejected and failed questions (default: beside --out, <name>.rejected.json)',
     )
     .option('--limit <n>', 'only the first N questions')
     .option('--concurrency <n>', 'requests in flight at once (default 4)')
