@@ -197,6 +197,37 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
       setExitCode(await rpoBuildCommand(runDirs, options, io));
     });
   rpo
+    .command('ground-truth')
+    .description(
+      "Have a teacher model explain each question's key; keep only explanations whose answer line reads as the key.",
+    )
+    .argument('<benchmark>', 'benchmark id, e.g. older-exam-example (from --plugin)')
+    .option('--model <model>', 'the teacher model at --base-url')
+    .option('--base-url <url>', 'OpenAI-compatible base URL (or OPENAI_BASE_URL); key from OPENAI_API_KEY')
+    .option('--out <file>', 'the explanations JSONL to write, for kensa rpo build --explanations')
+    .option(
+      '--summary <file>',
+      'where to list accepted, rejected and failed questions (default: beside --out, <name>.rejected.json)',
+    )
+    .option('--limit <n>', 'only the first N questions')
+    .option('--concurrency <n>', 'requests in flight at once (default 4)')
+    .option('--temperature <t>', 'sampling temperature (default 0)')
+    .option('--max-tokens <n>', 'maximum tokens per explanation')
+    .option('--timeout <seconds>', 'time allowed for one request (default 120)')
+    .option('--retries <n>', 'retries per request after the first attempt (default 3)')
+    .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
+    .option(
+      '-T, --benchmark-option <key=value>',
+      "an option of the benchmark's factory, repeatable (e.g. -T years=2022); 'kensa list' shows them",
+      collectOption,
+    )
+    .option('--plugin <module...>', 'load third-party benchmarks: a package name or a path to a module')
+    .option('--json', 'print the outcome as one JSON document')
+    .action(async (benchmark: string, options) => {
+      const { rpoGroundTruthCommand } = await import('./commands/rpo-ground-truth/rpo-ground-truth-command');
+      setExitCode(await rpoGroundTruthCommand(benchmark, options, io));
+    });
+  rpo
     .command('loss')
     .description('Compute the RPO loss (DPO + α·NLL, as TRL) for cases in the test-vector schema.')
     .option('--input <file>', 'one case, or {"cases": [...]}, with params and inputs')

@@ -111,6 +111,12 @@ export {
   findEvalOverlap,
 } from './eval-overlap';
 export {
+  checkGroundTruth,
+  type GroundTruthCheck,
+  groundTruthTemplateVersion,
+  renderGroundTruthPrompt,
+} from './ground-truth-prompt';
+export {
   mcnemarExact,
   mcnemarExactLog10,
   type PairedBootstrapResult,

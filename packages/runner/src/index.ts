@@ -40,6 +40,13 @@ export { createExamineeMajorityModel, examineeMajorityAnswer } from './examinee-
 export type { ExplanationEntry } from './explanation-file';
 export { parseExplanationFile, readExplanationFile } from './explanation-file';
 export { failSoftCache, openFailSoftCache } from './fail-soft-cache';
+export type {
+  GenerateGroundTruthOptions,
+  GroundTruthExplanationLine,
+  GroundTruthRejection,
+  GroundTruthResult,
+} from './generate-ground-truth';
+export { generateGroundTruth } from './generate-ground-truth';
 export type { LeanFetch, LeanFetchOptions } from './lean-fetch';
 export { createLeanFetch } from './lean-fetch';
 export { LikelihoodRefusedError, LikelihoodUnsupportedError } from './likelihood-error';

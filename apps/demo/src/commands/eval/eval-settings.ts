@@ -199,7 +199,7 @@ export function parseEvalSettings(
 }
 
 /** A base URL that cannot be called is bad usage; the value is not echoed, since it may hold a key. */
-function checkBaseUrl(value: string, fromEnvironment: boolean): void {
+export function checkBaseUrl(value: string, fromEnvironment: boolean): void {
   const name = fromEnvironment ? 'OPENAI_BASE_URL' : '--base-url';
   let url: URL;
   try {
