@@ -107,9 +107,6 @@ function describeResponse(response: PreferenceResponse) {
     : { tier: response.tier, explanation: response.origin.explanation };
 }
 
-const overlapCount = (overlap: readonly EvalOverlap[]) =>
-  overlap.reduce((total, entry) => total + entry.itemIds.length, 0);
-
 interface ProvenanceInput {
   readonly out: string;
   readonly format: TrlPreferenceFormat;
@@ -351,5 +348,5 @@ export async function buildPreferenceDataset(
 
 /** How many questions the guard found, for messages. */
 export function evalOverlapCount(overlap: readonly EvalOverlap[]): number {
-  return overlapCount(overlap);
+  return overlap.reduce((total, entry) => total + entry.itemIds.length, 0);
 }
