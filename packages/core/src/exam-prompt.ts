@@ -57,28 +57,46 @@ export function renderExamPrompt(
   examples: readonly Item[],
 ): RenderedPrompt {
   const messages: ChatMessage[] = [{ role: 'system', content: examSystemMessage }];
-  if (mode === '3shot') {
-    for (const example of examples) {
-      messages.push({ role: 'user', content: examQuestionText(example) });
-      messages.push({ role: 'assistant', content: exampleAnswer(example) });
-    }
+  if (mode === '0shot') {
     messages.push({ role: 'user', content: examQuestionText(item) });
-  } else if (mode === '3shot-explain') {
-    for (const example of examples) {
+  } else {
+    messages.push(...exampleTurns(mode, examples));
+    const question = mode === '3shot' ? examQuestionText(item) : explainQuestionText(item);
+    messages.push({ role: 'user', content: question });
+  }
+  return { messages, template: `exam-${mode}/${examTemplateVersion}` };
+}
+
+// Every question of a run shares its examples: their turns are rendered once per examples list and mode.
+const renderedExamples = new WeakMap<readonly Item[], Map<ExamPromptMode, readonly ChatMessage[]>>();
+
+/** The few-shot turns: each example as a user turn and an assistant turn with its answer. */
+function exampleTurns(mode: '3shot' | '3shot-explain', examples: readonly Item[]): readonly ChatMessage[] {
+  let byMode = renderedExamples.get(examples);
+  if (byMode === undefined) {
+    byMode = new Map();
+    renderedExamples.set(examples, byMode);
+  }
+  let turns = byMode.get(mode);
+  if (turns === undefined) {
+    turns = examples.flatMap((example): ChatMessage[] => {
+      if (mode === '3shot') {
+        return [
+          { role: 'user', content: examQuestionText(example) },
+          { role: 'assistant', content: exampleAnswer(example) },
+        ];
+      }
       if (example.explanation === undefined) {
         throw new Error(
           `Few-shot example ${example.id} has no explanation, which the explanation mode needs.`,
         );
       }
-      messages.push({ role: 'user', content: explainQuestionText(example) });
-      messages.push({
-        role: 'assistant',
-        content: `${example.explanation.trim()}\n答え: ${exampleAnswer(example)}`,
-      });
-    }
-    messages.push({ role: 'user', content: explainQuestionText(item) });
-  } else {
-    messages.push({ role: 'user', content: examQuestionText(item) });
+      return [
+        { role: 'user', content: explainQuestionText(example) },
+        { role: 'assistant', content: `${example.explanation.trim()}\n答え: ${exampleAnswer(example)}` },
+      ];
+    });
+    byMode.set(mode, turns);
   }
-  return { messages, template: `exam-${mode}/${examTemplateVersion}` };
+  return turns;
 }

@@ -1,4 +1,4 @@
-import { seededRandom } from './seeded-random';
+import { nextSeededState, seededUnit } from './seeded-random';
 import { type BootstrapOptions, quantile } from './statistics';
 
 /** Points per question for a bootstrap of exam scores: what was earned out of what was possible. */
@@ -45,7 +45,7 @@ function percentileInterval(values: Float64Array, confidence: number): [number, 
 /**
  * Seeded percentile-bootstrap interval of the mean exam score over the exams in `units`. Questions are resampled
  * with replacement within their exam (exams in order of first appearance, one `floor(random() · size)` draw per
- * question from one `seededRandom(seed)` stream, as `stratifiedBootstrapInterval` draws), and each exam's share
+ * question from one `seededRandom(seed)` stream (its steps inlined), as `stratifiedBootstrapInterval` draws), and each exam's share
  * of the points possible in the resample is scaled to the exam's real total, so a resample never leaves
  * [0, total]; on the original questions the statistic is exactly the mean score.
  *
@@ -58,7 +58,7 @@ export function meanExamScoreInterval(
 ): [number, number] {
   if (units.length === 0) return [Number.NaN, Number.NaN];
   const samples = options.samples ?? 2000;
-  const random = seededRandom(options.seed ?? 0);
+  let state = (options.seed ?? 0) >>> 0;
   const { members, starts } = groupByExam(units);
   const exams = starts.length - 1;
   const earned = Float64Array.from(units, (unit) => unit.earned);
@@ -80,7 +80,8 @@ export function meanExamScoreInterval(
       let earnedSum = 0;
       let possibleSum = 0;
       for (let draw = 0; draw < size; draw++) {
-        const index = members[start + Math.floor(random() * size)] as number;
+        state = nextSeededState(state);
+        const index = members[start + Math.floor(seededUnit(state) * size)] as number;
         earnedSum += earned[index] as number;
         possibleSum += possible[index] as number;
       }
@@ -106,7 +107,7 @@ export function examScoreInterval(
   const n = scores.length;
   if (n === 0) return [Number.NaN, Number.NaN];
   const samples = options.samples ?? 2000;
-  const random = seededRandom(options.seed ?? 0);
+  let state = (options.seed ?? 0) >>> 0;
   const earned = Float64Array.from(scores, (score) => score.earned);
   const possible = Float64Array.from(scores, (score) => score.possible);
   const values = new Float64Array(samples);
@@ -114,7 +115,8 @@ export function examScoreInterval(
     let earnedSum = 0;
     let possibleSum = 0;
     for (let draw = 0; draw < n; draw++) {
-      const index = Math.floor(random() * n);
+      state = nextSeededState(state);
+      const index = Math.floor(seededUnit(state) * n);
       earnedSum += earned[index] as number;
       possibleSum += possible[index] as number;
     }

@@ -120,9 +120,23 @@ function judge(item: Item, reading: Reading | undefined, matched: boolean): Outc
   }
 }
 
-/** The choice letters a prediction picks, read tolerantly; none for numeric items or unreadable text. */
-function pickedLetters(item: Item, prediction: string | undefined, reading: Reading | undefined): string[] {
-  if (prediction === undefined || item.kind !== 'choice') return [];
+/**
+ * The 禁忌肢 letters a prediction picks, read tolerantly; none for numeric items, items without 禁忌肢 or
+ * unreadable text. A `normalized` reading is already the tolerant one.
+ */
+function pickedKinki(
+  item: Item,
+  prediction: string | undefined,
+  reading: Reading | undefined,
+  mode: MatchMode,
+): string[] {
+  const kinki = item.kinki;
+  if (prediction === undefined || item.kind !== 'choice' || kinki === undefined || kinki.length === 0) return [];
+  return pickedLetters(prediction, reading, mode).filter((letter) => kinki.includes(letter));
+}
+
+function pickedLetters(prediction: string, reading: Reading | undefined, mode: MatchMode): string[] {
+  if (mode === 'normalized') return reading?.extracted ?? [];
   const extraction = extractChoiceAnswer(prediction);
   return extraction.ok ? extraction.value : (reading?.extracted ?? []);
 }
@@ -143,7 +157,7 @@ export function scoreItem(item: Item, prediction: string | undefined, mode: Matc
     id: item.id,
     prediction,
     extracted: reading?.extracted,
-    kinkiPicked: pickedLetters(item, prediction, reading).filter((letter) => item.kinki?.includes(letter)),
+    kinkiPicked: pickedKinki(item, prediction, reading, mode),
     matchesKey: matched,
     verdict: outcome.verdict,
     correct: outcome.correct,

@@ -324,18 +324,28 @@ function questionItem(item: Item): QuestionItem {
 
 /** The messages before the last, when every record of the run has the same ones. */
 function sharedPrefix(run: LoadedRun): readonly ChatMessage[] | undefined {
-  let prefix: string | undefined;
   let messages: readonly ChatMessage[] | undefined;
   for (const record of run.records.values()) {
     if (record.messages === undefined || record.messages.length < 2) return undefined;
     const candidate = record.messages.slice(0, -1);
-    const text = JSON.stringify(candidate);
-    if (prefix === undefined) {
-      prefix = text;
-      messages = candidate;
-    } else if (prefix !== text) return undefined;
+    if (messages === undefined) messages = candidate;
+    else if (!sameMessages(messages, candidate)) return undefined;
   }
   return messages;
+}
+
+function sameMessages(a: readonly ChatMessage[], b: readonly ChatMessage[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((message, index) => {
+      const other = b[index] as ChatMessage;
+      return (
+        message.role === other.role &&
+        message.content === other.content &&
+        JSON.stringify(message.images) === JSON.stringify(other.images)
+      );
+    })
+  );
 }
 
 function questionRows(run: LoadedRun, prefix: readonly ChatMessage[] | undefined): QuestionRow[] {

@@ -49,10 +49,14 @@ export function html(strings: TemplateStringsArray, ...values: readonly unknown[
  * holding `</script>` cannot close the block; JSON.parse reads them back unchanged.
  */
 export function jsonForScript(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(scriptUnsafe, (char) => scriptEscapes[char] as string);
 }
+
+const scriptUnsafe = /[<>&\u2028\u2029]/g;
+const scriptEscapes: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+};

@@ -41,6 +41,18 @@ export function requestHash(input: RequestHashInput): string {
  * fragment, no trailing slashes. Safe to hash, store and print.
  */
 export function redactEndpoint(url: string): string {
+  // Called for every request hashed; a run has one or a few endpoints.
+  const known = redactedEndpoints.get(url);
+  if (known !== undefined) return known;
+  const redacted = redactEndpointUncached(url);
+  if (redactedEndpoints.size >= 64) redactedEndpoints.clear();
+  redactedEndpoints.set(url, redacted);
+  return redacted;
+}
+
+const redactedEndpoints = new Map<string, string>();
+
+function redactEndpointUncached(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -71,37 +83,44 @@ export function redactEndpoint(url: string): string {
  * `null`, and a `bigint` or a cycle throws a `TypeError`.
  */
 export function canonicalJson(value: unknown): string {
-  const text = serialise(value, new Set());
+  const text = serialise(value, []);
   if (text === undefined) {
     throw new TypeError(`canonicalJson: a value of type ${typeof value} has no JSON form.`);
   }
   return text;
 }
 
-function serialise(value: unknown, ancestors: Set<object>): string | undefined {
+// Every request of a run is hashed, so this builds the text by appending rather than through arrays and joins.
+// `ancestors` is the path from the root: a handful of objects deep, so `includes` is cheaper than a Set.
+function serialise(value: unknown, ancestors: object[]): string | undefined {
   const current = hasToJson(value) ? value.toJSON() : value;
   if (current === null || typeof current !== 'object') {
     return JSON.stringify(current);
   }
-  if (ancestors.has(current)) {
+  if (ancestors.includes(current)) {
     throw new TypeError('canonicalJson: the value contains a cycle.');
   }
-  ancestors.add(current);
+  ancestors.push(current);
   try {
     if (Array.isArray(current)) {
-      return `[${current.map((element) => serialise(element, ancestors) ?? 'null').join(',')}]`;
-    }
-    const members: string[] = [];
-    const record = current as Record<string, unknown>;
-    for (const key of Object.keys(record).sort()) {
-      const text = serialise(record[key], ancestors);
-      if (text !== undefined) {
-        members.push(`${JSON.stringify(key)}:${text}`);
+      let text = '[';
+      for (let index = 0; index < current.length; index++) {
+        if (index > 0) text += ',';
+        text += serialise(current[index], ancestors) ?? 'null';
       }
+      return `${text}]`;
     }
-    return `{${members.join(',')}}`;
+    const record = current as Record<string, unknown>;
+    let text = '{';
+    for (const key of Object.keys(record).sort()) {
+      const member = serialise(record[key], ancestors);
+      if (member === undefined) continue;
+      if (text.length > 1) text += ',';
+      text += `${JSON.stringify(key)}:${member}`;
+    }
+    return `${text}}`;
   } finally {
-    ancestors.delete(current);
+    ancestors.pop();
   }
 }
 

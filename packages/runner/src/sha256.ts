@@ -1,11 +1,12 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * Lowercase hex SHA-256 of some bytes (a string is hashed as its UTF-8 bytes, without copying it into a buffer
  * first), the form `SourceFile.sha256` uses.
  */
 export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+  // The one-shot `crypto.hash` (Node ≥ 20.12) costs less per call than `createHash`: every request is hashed.
+  return hash('sha256', data, 'hex');
 }
 
 /**
