@@ -3,6 +3,8 @@
 //   http  a bare node:http keep-alive client, the transport floor (it retries a request whose reused socket the
 //         server had closed, as the SDK does; nothing else).
 // Usage: node bench/bare-client.mjs <sdk|http> <baseURL> <bodies.json> <concurrency>
+// bodies.json holds chat-completions bodies, or (http only) `{ path, body }` requests to any endpoint of the
+// server, e.g. the tokenize and completions requests of a likelihood run.
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import OpenAI from 'openai';
@@ -22,6 +24,7 @@ async function pool(tasks, limit) {
 let answered = 0;
 const count = (response) => {
   if (typeof response.choices?.[0]?.message?.content === 'string') answered++;
+  else if (Array.isArray(response.tokens) || Array.isArray(response.choices)) answered++;
 };
 
 if (client === 'sdk') {
@@ -32,8 +35,8 @@ if (client === 'sdk') {
   );
 } else if (client === 'http') {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-  const url = new URL(`${baseURL}/chat/completions`);
-  const post = (body) =>
+  const chatURL = new URL(`${baseURL}/chat/completions`);
+  const post = ({ url, body }) =>
     new Promise((resolve, reject) => {
       const payload = Buffer.from(JSON.stringify(body));
       const request = http.request(
@@ -61,8 +64,13 @@ if (client === 'sdk') {
       return postWithRetry(body, attempt + 1);
     }
   };
+  const requests = bodies.map((entry) =>
+    entry.path === undefined
+      ? { url: chatURL, body: entry }
+      : { url: new URL(entry.path, baseURL), body: entry.body },
+  );
   await pool(
-    bodies.map((body) => async () => count(await postWithRetry(body))),
+    requests.map((request) => async () => count(await postWithRetry(request))),
     concurrency,
   );
   agent.destroy();

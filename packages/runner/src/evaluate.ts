@@ -14,7 +14,7 @@ import { classifyModelError } from './classify-model-error';
 import { createLikelihoodSession } from './likelihood-session';
 import type { Model, ModelReply, ModelRequest, SamplingParameters } from './model';
 import { prepareQuestion, type Question } from './prepare-question';
-import { type Redactor, redactValue } from './redact-secrets';
+import { noRedaction, type Redactor, redactValue } from './redact-secrets';
 import type { ReplySource } from './reply-source';
 import { canonicalJson, requestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
@@ -149,7 +149,7 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
   const backoff = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 30_000 };
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 120_000;
   const { model, cache } = options;
-  const redact = options.redact ?? ((text: string) => text);
+  const redact = options.redact ?? noRedaction;
   const sentBefore = model.requestsSent?.();
 
   const method = options.method ?? 'generate';

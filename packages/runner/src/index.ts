@@ -76,7 +76,7 @@ export type { RunFolder } from './read-run';
 export { readRun } from './read-run';
 export { withReadableErrorBodies } from './readable-error-body';
 export type { Redactor, SecretSources } from './redact-secrets';
-export { createRedactor, redactedMark, redactValue } from './redact-secrets';
+export { createRedactor, noRedaction, redactedMark, redactValue } from './redact-secrets';
 export type { ReplicaPoolOptions, ReplicaStats } from './replica-pool';
 export { createReplicaPool } from './replica-pool';
 export { defaultMaxReplyBytes, formatBytes, ReplyTooLargeError } from './reply-size-limit';

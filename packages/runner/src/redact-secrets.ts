@@ -9,6 +9,9 @@ export interface SecretSources {
   readonly urls?: readonly (string | undefined)[];
 }
 
+/** The redactor of a run given no secrets: leaves every text as it is. */
+export const noRedaction: Redactor = (text) => text;
+
 /** What a secret becomes in anything Kensa writes or prints. */
 export const redactedMark = '[redacted]';
 
@@ -60,7 +63,7 @@ export function createRedactor(sources: SecretSources): Redactor {
   ]
     // Longest first, so a secret that contains another is removed whole.
     .sort((a, b) => b.length - a.length);
-  if (secrets.length === 0) return (text) => text;
+  if (secrets.length === 0) return noRedaction;
   return (text) => {
     let result = text;
     for (const secret of secrets) {
@@ -72,6 +75,8 @@ export function createRedactor(sources: SecretSources): Redactor {
 
 /** `value` with its secrets removed, through its JSON form; the same object when it holds none. */
 export function redactValue<T>(value: T, redact: Redactor): T {
+  // Likelihood replies run to megabytes: with nothing to remove, they are not serialised just to find that out.
+  if (redact === noRedaction) return value;
   const text = JSON.stringify(value);
   if (text === undefined) return value;
   const redacted = redact(text);

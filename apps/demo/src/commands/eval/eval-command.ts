@@ -19,6 +19,7 @@ import {
   evaluate,
   finishRun,
   loadSources,
+  noRedaction,
   openFailSoftCache,
   parseItemsCached,
   type RecordedBenchmarkOptions,
@@ -127,7 +128,7 @@ async function runPlan(
 ): Promise<RunOutcome | undefined> {
   const { benchmark, mode } = plan;
   const { model } = settings;
-  const redact = io.redact ?? ((text: string) => text);
+  const redact = io.redact ?? noRedaction;
   const evaluateWith = async (replies?: ReplySource): Promise<EvaluationResult> => {
     const progress = createProgressBar(io, benchmark.id);
     try {

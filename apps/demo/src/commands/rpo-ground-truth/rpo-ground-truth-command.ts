@@ -6,6 +6,7 @@ import {
   defaultTemperature,
   generateGroundTruth,
   loadSources,
+  noRedaction,
   parseItemsCached,
   resolveModel,
   writeFileAtomic,
@@ -102,7 +103,7 @@ export async function rpoGroundTruthCommand(
   log(
     `Asking ${options.model} (${model.endpoint}) to explain the key of ${items.length} ${benchmark.id} questions…`,
   );
-  const redact = io.redact ?? ((text: string) => text);
+  const redact = io.redact ?? noRedaction;
   const out = path.resolve(io.cwd, options.out);
   // Accepted explanations are appended as they come, so an interrupted run keeps them; the finished file is
   // then rewritten in benchmark order.
