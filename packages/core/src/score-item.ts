@@ -143,6 +143,20 @@ function pickedLetters(prediction: string, reading: Reading | undefined, mode: M
 
 /** Scores one prediction against an item, applying the item's exclusion ruling. Never throws on a bad reply. */
 export function scoreItem(item: Item, prediction: string | undefined, mode: MatchMode): ItemScore {
+  // A run scores each reply as it arrives and again in its summary: the second time is a lookup.
+  const last = lastScores.get(item);
+  if (last !== undefined && last.prediction === prediction && last.mode === mode) return last.score;
+  const score = computeScore(item, prediction, mode);
+  lastScores.set(item, { prediction, mode, score });
+  return score;
+}
+
+const lastScores = new WeakMap<
+  Item,
+  { readonly prediction: string | undefined; readonly mode: MatchMode; readonly score: ItemScore }
+>();
+
+function computeScore(item: Item, prediction: string | undefined, mode: MatchMode): ItemScore {
   const reading =
     prediction === undefined
       ? undefined
