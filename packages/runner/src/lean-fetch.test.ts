@@ -146,6 +146,16 @@ describe('createLeanFetch().post', () => {
     setTimeout(() => controller.abort(reason), 50);
     await expect(hanging).rejects.toBe(reason);
     expect(leanFetch.requestsSent()).toBe(1);
+    // A timeout fails as an `AbortSignal.timeout` signal would.
+    const timedOut = await leanFetch.post(url, { ...init, timeoutMs: 50 }).catch((error: unknown) => error);
+    const signalled = await leanFetch
+      .post(url, { ...init, signal: AbortSignal.timeout(50) })
+      .catch((error: unknown) => error);
+    expect(timedOut).toMatchObject({
+      name: 'TimeoutError',
+      message: 'The operation was aborted due to timeout',
+    });
+    expect(String(timedOut)).toBe(String(signalled));
   });
 
   it('reads the text as Response.text() does: UTF-8, without a byte order mark', async () => {

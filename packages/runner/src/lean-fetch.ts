@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import { defaultMaxReplyBytes, ReplyTooLargeError } from './reply-size-limit';
 
 export interface LeanFetchOptions {
@@ -23,6 +24,11 @@ export interface LeanPostInit {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
   readonly signal?: AbortSignal;
+  /**
+   * Fails the request after this many ms with the error `AbortSignal.timeout` gives (a `TimeoutError`
+   * DOMException): the same outcome without a signal, its timer and its listeners per request.
+   */
+  readonly timeoutMs?: number;
 }
 
 /** A keep-alive POST that reads the whole reply into a string. */
@@ -48,6 +54,7 @@ interface RawRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string | Uint8Array | undefined;
   readonly signal: AbortSignal | undefined;
+  readonly timeoutMs?: number | undefined;
 }
 
 function headerEntries(headers: RequestInit['headers']): Record<string, string> {
@@ -82,23 +89,39 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
   const maxReplyBytes = options.maxReplyBytes ?? defaultMaxReplyBytes;
   let sent = 0;
 
-  const send = (url: URL, init: RawRequest) =>
+  // A run posts to a handful of URLs thousands of times: each is parsed once.
+  const targets = new Map<string, http.RequestOptions>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (target === undefined) {
+      target = urlToHttpOptions(new URL(url));
+      if (targets.size < 64) targets.set(url, target);
+    }
+    return target;
+  };
+
+  const send = (url: string, init: RawRequest) =>
     new Promise<RawReply>((resolve, reject) => {
-      const secure = url.protocol === 'https:';
+      const target = targetOf(url);
+      const secure = target.protocol === 'https:';
       const signal = init.signal;
       if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
-      const tooLarge = (sizeBytes: number, sizeKnown: boolean) => {
+      let timer: NodeJS.Timeout | undefined;
+      const settled = () => {
+        if (timer !== undefined) clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+      };
+      const tooLarge = (sizeBytes: number, sizeKnown: boolean) => {
+        settled();
         const error = new ReplyTooLargeError({ limitBytes: maxReplyBytes, sizeBytes, sizeKnown });
         reject(error);
         request.destroy(error);
       };
       const request = (secure ? https : http).request(
-        url,
-        { method: init.method, headers: init.headers, agent: secure ? httpsAgent : httpAgent },
+        { ...target, method: init.method, headers: init.headers, agent: secure ? httpsAgent : httpAgent },
         (response) => {
           const announced = Number(response.headers['content-length']);
           if (Number.isFinite(announced) && announced > maxReplyBytes) {
@@ -119,7 +142,7 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
           });
           response.on('error', reject);
           response.on('end', () => {
-            signal?.removeEventListener('abort', onAbort);
+            settled();
             resolve({
               status: response.statusCode ?? 500,
               statusText: response.statusMessage ?? '',
@@ -133,18 +156,24 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
       const onAbort = () =>
         request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
+      if (init.timeoutMs !== undefined) {
+        timer = setTimeout(
+          () => request.destroy(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+          init.timeoutMs,
+        );
+      }
       request.on('socket', () => {
         sent++;
       });
       request.on('error', (error) => {
-        signal?.removeEventListener('abort', onAbort);
+        settled();
         reject(error);
       });
       request.end(init.body);
     });
 
   const leanFetch = async (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => {
-    const url = new URL(input instanceof Request ? input.url : String(input));
+    const url = input instanceof Request ? input.url : String(input);
     const body = init.body ?? undefined;
     if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
       throw new TypeError('lean fetch sends string or byte bodies only');
@@ -161,11 +190,12 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
   };
 
   const post: LeanPost = async (url, init) => {
-    const reply = await send(new URL(url), {
+    const reply = await send(url, {
       method: 'POST',
       headers: init.headers,
       body: init.body,
       signal: init.signal,
+      timeoutMs: init.timeoutMs,
     });
     const text = reply.body.toString('utf8');
     return {

@@ -70,22 +70,20 @@ export function createLeanOpenAIRequest(options: LeanOpenAIRequestOptions): Open
     if (timeoutMs < 0) throw new OpenAI.OpenAIError('timeout must be a positive integer');
     const url = new URL(base + path).toString();
     if (signal?.aborted) throw new OpenAI.APIUserAbortError();
-    const controller = new AbortController();
-    const abort = () => controller.abort();
-    signal?.addEventListener('abort', abort, { once: true });
-    const timer = setTimeout(abort, timeoutMs);
     let reply: LeanReply;
     try {
-      reply = await options.post(url, { headers, body: JSON.stringify(body), signal: controller.signal });
+      reply = await options.post(url, {
+        headers,
+        body: JSON.stringify(body),
+        timeoutMs,
+        ...(signal === undefined ? {} : { signal }),
+      });
     } catch (error) {
       if (signal?.aborted) throw new OpenAI.APIUserAbortError();
       if (isTimeout(error)) throw new OpenAI.APIConnectionTimeoutError();
       throw new OpenAI.APIConnectionError({
         cause: error instanceof Error ? error : new Error(String(error)),
       });
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', abort);
     }
     if (reply.status < 200 || reply.status > 299) throw statusError(reply);
     return successBody(reply);

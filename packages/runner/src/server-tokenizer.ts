@@ -89,11 +89,15 @@ export function createServerTokenizer(options: ServerTokenizerOptions): Tokenize
     });
     let reply: LeanReply | Response;
     try {
-      const signal = AbortSignal.timeout(timeoutMs);
       reply =
         'post' in options
-          ? await options.post(url, { headers, body, signal })
-          : await options.fetch(url, { method: 'POST', headers, body, signal });
+          ? await options.post(url, { headers, body, timeoutMs })
+          : await options.fetch(url, {
+              method: 'POST',
+              headers,
+              body,
+              signal: AbortSignal.timeout(timeoutMs),
+            });
     } catch (error) {
       throw new TokenizeFailedError(
         `tokenize failed: ${error instanceof Error ? error.message : String(error)}`,
