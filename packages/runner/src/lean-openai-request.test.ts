@@ -60,6 +60,7 @@ interface Case {
   readonly server?: MockServerOptions;
   /** The server's URL to use instead of its `/v1` base URL (a base URL that misses the API path). */
   readonly root?: boolean;
+  readonly trailingSlash?: boolean;
   readonly request?: ModelRequest;
   readonly timeoutMs?: number;
   readonly maxReplyBytes?: number;
@@ -68,6 +69,12 @@ interface Case {
 
 const cases: Case[] = [
   { name: '200 chat reply', expected: 'Object' },
+  {
+    name: '200 completions reply, base URL with a trailing slash',
+    trailingSlash: true,
+    request: { api: 'completions', body: { model: 'mock-model', prompt: '問題: テスト', max_tokens: 8 } },
+    expected: 'Object',
+  },
   {
     name: '400 nested body',
     request: { api: 'chat', body: { model: 'mock-model' } },
@@ -129,7 +136,7 @@ function errorClass(result: Record<string, unknown>): unknown {
 describe('the lean request path', () => {
   it.each(cases)('answers and fails as the SDK does: $name', async (entry) => {
     server = await createMockServer(entry.server);
-    const baseURL = entry.root ? server.url : server.baseURL;
+    const baseURL = `${entry.root ? server.url : server.baseURL}${entry.trailingSlash ? '/' : ''}`;
     const limit = entry.maxReplyBytes === undefined ? {} : { maxReplyBytes: entry.maxReplyBytes };
     // Today's SDK path: the openai SDK on the lean fetch; and the lean path, which skips the SDK.
     const sdk = createOpenAIModel({
@@ -150,6 +157,7 @@ describe('the lean request path', () => {
     expect(viaLean).toEqual(viaSdk);
     // The same bytes went out, with the headers a server reads.
     const second = server.requests[0];
+    expect(second?.path).toBe(first?.path);
     expect(second?.rawBody).toBe(first?.rawBody);
     for (const name of ['content-type', 'accept', 'authorization']) {
       expect(second?.headers[name], name).toBe(first?.headers[name]);
