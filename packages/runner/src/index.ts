@@ -47,7 +47,7 @@ export type {
   GroundTruthResult,
 } from './generate-ground-truth';
 export { generateGroundTruth } from './generate-ground-truth';
-export type { LeanFetch, LeanFetchOptions } from './lean-fetch';
+export type { LeanFetch, LeanFetchOptions, LeanPost, LeanPostInit, LeanReply } from './lean-fetch';
 export { createLeanFetch } from './lean-fetch';
 export { LikelihoodRefusedError, LikelihoodUnsupportedError } from './likelihood-error';
 export type { LikelihoodMethod } from './likelihood-session';

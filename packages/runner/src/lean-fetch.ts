@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { urlToHttpOptions } from 'node:url';
 import { defaultMaxReplyBytes, ReplyTooLargeError } from './reply-size-limit';
 
 export interface LeanFetchOptions {
@@ -9,11 +10,52 @@ export interface LeanFetchOptions {
   readonly maxReplyBytes?: number;
 }
 
-/** A `fetch` that also counts the requests that reached the network. */
+/** A reply as the raw POST hands it over: the body decoded once, no WHATWG `Response` around it. */
+export interface LeanReply {
+  readonly status: number;
+  readonly statusText: string;
+  /** Lower-case names; repeated headers joined with ', ' as `Headers` does. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The body as UTF-8 text, without a leading byte order mark (as `Response.text()` reads it). */
+  readonly text: string;
+}
+
+export interface LeanPostInit {
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string;
+  readonly signal?: AbortSignal;
+  /**
+   * Fails the request after this many ms with the error `AbortSignal.timeout` gives (a `TimeoutError`
+   * DOMException): the same outcome without a signal, its timer and its listeners per request.
+   */
+  readonly timeoutMs?: number;
+}
+
+/** A keep-alive POST that reads the whole reply into a string. */
+export type LeanPost = (url: string, init: LeanPostInit) => Promise<LeanReply>;
+
+/** A `fetch` that also counts the requests that reached the network, with a raw `post` beside it. */
 export type LeanFetch = typeof fetch & {
-  /** Requests written to a socket in full; a request still waiting for a socket is not counted. */
+  /** Requests written to a socket in full by either form; a request still waiting for a socket is not counted. */
   readonly requestsSent: () => number;
+  /** The same connections, limit and counter without building a `Response`: for callers that want the text. */
+  readonly post: LeanPost;
 };
+
+interface RawReply {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: Record<string, string>;
+  readonly body: Buffer;
+}
+
+interface RawRequest {
+  readonly method: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: string | Uint8Array | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs?: number | undefined;
+}
 
 function headerEntries(headers: RequestInit['headers']): Record<string, string> {
   const result: Record<string, string> = {};
@@ -23,12 +65,22 @@ function headerEntries(headers: RequestInit['headers']): Record<string, string> 
   return result;
 }
 
+function plainHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const name in headers) {
+    const value = headers[name];
+    if (value !== undefined) result[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return result;
+}
+
 /**
- * A `fetch` for the openai SDK built on `node:http` keep-alive agents. Node's built-in fetch costs about 1 ms
- * of CPU per request, which on a small machine makes the client, not the model, the bottleneck of a fast
- * server; this one reads the whole body and hands the SDK a ready `Response`. It supports what the SDK uses:
- * method, headers, a string or byte body, and an abort signal. A body over `maxReplyBytes` is never buffered:
- * reading stops at the limit (or at once, when `Content-Length` says so) and the connection is dropped.
+ * Requests on `node:http` keep-alive agents, in two forms: a `fetch` for the openai SDK and a raw `post` for
+ * Kensa's own lean request path. Node's built-in fetch costs about 1 ms of CPU per request, and even a
+ * ready-made `Response` (its stream, its body mixin) costs a good share of that, which on a small machine makes
+ * the client, not the model, the bottleneck of a fast server. The `fetch` supports what the SDK uses: method,
+ * headers, a string or byte body, and an abort signal. A body over `maxReplyBytes` is never buffered: reading
+ * stops at the limit (or at once, when `Content-Length` says so) and the connection is dropped.
  */
 export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
   const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 64 };
@@ -37,33 +89,39 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
   const maxReplyBytes = options.maxReplyBytes ?? defaultMaxReplyBytes;
   let sent = 0;
 
-  const leanFetch = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) =>
-    new Promise<Response>((resolve, reject) => {
-      const url = new URL(input instanceof Request ? input.url : String(input));
-      const secure = url.protocol === 'https:';
-      const signal = init.signal ?? undefined;
+  // A run posts to a handful of URLs thousands of times: each is parsed once.
+  const targets = new Map<string, http.RequestOptions>();
+  const targetOf = (url: string) => {
+    let target = targets.get(url);
+    if (target === undefined) {
+      target = urlToHttpOptions(new URL(url));
+      if (targets.size < 64) targets.set(url, target);
+    }
+    return target;
+  };
+
+  const send = (url: string, init: RawRequest) =>
+    new Promise<RawReply>((resolve, reject) => {
+      const target = targetOf(url);
+      const secure = target.protocol === 'https:';
+      const signal = init.signal;
       if (signal?.aborted) {
         reject(signal.reason);
         return;
       }
-      const body = init.body;
-      if (body !== undefined && body !== null && typeof body !== 'string' && !(body instanceof Uint8Array)) {
-        reject(new TypeError('lean fetch sends string or byte bodies only'));
-        return;
-      }
-      const tooLarge = (sizeBytes: number, sizeKnown: boolean) => {
+      let timer: NodeJS.Timeout | undefined;
+      const settled = () => {
+        if (timer !== undefined) clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
+      };
+      const tooLarge = (sizeBytes: number, sizeKnown: boolean) => {
+        settled();
         const error = new ReplyTooLargeError({ limitBytes: maxReplyBytes, sizeBytes, sizeKnown });
         reject(error);
         request.destroy(error);
       };
       const request = (secure ? https : http).request(
-        url,
-        {
-          method: init.method ?? 'GET',
-          headers: headerEntries(init.headers),
-          agent: secure ? httpsAgent : httpAgent,
-        },
+        { ...target, method: init.method, headers: init.headers, agent: secure ? httpsAgent : httpAgent },
         (response) => {
           const announced = Number(response.headers['content-length']);
           if (Number.isFinite(announced) && announced > maxReplyBytes) {
@@ -84,14 +142,13 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
           });
           response.on('error', reject);
           response.on('end', () => {
-            signal?.removeEventListener('abort', onAbort);
-            const headers = new Headers();
-            for (const [name, value] of Object.entries(response.headers)) {
-              if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
-            }
-            const status = response.statusCode ?? 500;
-            const payload = status === 204 || status === 304 ? null : Buffer.concat(chunks);
-            resolve(new Response(payload, { status, statusText: response.statusMessage ?? '', headers }));
+            settled();
+            resolve({
+              status: response.statusCode ?? 500,
+              statusText: response.statusMessage ?? '',
+              headers: plainHeaders(response.headers),
+              body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
+            });
           });
           response.on('aborted', () => reject(new TypeError('terminated')));
         },
@@ -99,14 +156,55 @@ export function createLeanFetch(options: LeanFetchOptions = {}): LeanFetch {
       const onAbort = () =>
         request.destroy(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
       signal?.addEventListener('abort', onAbort, { once: true });
+      if (init.timeoutMs !== undefined) {
+        timer = setTimeout(
+          () => request.destroy(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+          init.timeoutMs,
+        );
+      }
       request.on('socket', () => {
         sent++;
       });
       request.on('error', (error) => {
-        signal?.removeEventListener('abort', onAbort);
+        settled();
         reject(error);
       });
-      request.end(body ?? undefined);
+      request.end(init.body);
     });
-  return Object.assign(leanFetch, { requestsSent: () => sent });
+
+  const leanFetch = async (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => {
+    const url = input instanceof Request ? input.url : String(input);
+    const body = init.body ?? undefined;
+    if (body !== undefined && typeof body !== 'string' && !(body instanceof Uint8Array)) {
+      throw new TypeError('lean fetch sends string or byte bodies only');
+    }
+    const reply = await send(url, {
+      method: init.method ?? 'GET',
+      headers: headerEntries(init.headers),
+      body,
+      signal: init.signal ?? undefined,
+    });
+    const { status } = reply;
+    const payload = status === 204 || status === 304 ? null : reply.body;
+    return new Response(payload, { status, statusText: reply.statusText, headers: reply.headers });
+  };
+
+  const post: LeanPost = async (url, init) => {
+    const reply = await send(url, {
+      method: 'POST',
+      headers: init.headers,
+      body: init.body,
+      signal: init.signal,
+      timeoutMs: init.timeoutMs,
+    });
+    const text = reply.body.toString('utf8');
+    return {
+      status: reply.status,
+      statusText: reply.statusText,
+      headers: reply.headers,
+      text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+    };
+  };
+
+  return Object.assign(leanFetch, { requestsSent: () => sent, post });
 }

@@ -21,7 +21,41 @@ export interface TokenIdLikelihoodResponse {
     readonly sequenceTokens: readonly number[];
     readonly tokenizeCalls: number;
   };
+  /**
+   * The completions reply, cut to what is read back: each choice's `index` and `logprobs.token_logprobs`, and
+   * `model` and `usage`. The full reply (top log-probs, token strings and offsets of every prompt token of every
+   * option) is many times larger and would be walked by the redactor and stored for nothing. Entries written
+   * before this cut hold the full reply, which reads the same.
+   */
   readonly completion: unknown;
+}
+
+interface CompletionShape {
+  model?: unknown;
+  usage?: unknown;
+  choices?: unknown;
+}
+
+/** The part of a token-id completions reply `readTokenIdLikelihoodReply` reads; anything unexpected is kept whole. */
+export function slimTokenIdCompletion(completion: unknown): unknown {
+  if (typeof completion !== 'object' || completion === null) return completion;
+  const { model, usage, choices } = completion as CompletionShape;
+  if (!Array.isArray(choices)) return completion;
+  return {
+    ...(model === undefined ? {} : { model }),
+    ...(usage === undefined ? {} : { usage }),
+    choices: choices.map((choice: unknown) => {
+      if (typeof choice !== 'object' || choice === null) return choice;
+      const { index, logprobs } = choice as { index?: unknown; logprobs?: unknown };
+      return {
+        ...(index === undefined ? {} : { index }),
+        logprobs:
+          typeof logprobs === 'object' && logprobs !== null
+            ? { token_logprobs: (logprobs as { token_logprobs?: unknown }).token_logprobs }
+            : logprobs,
+      };
+    }),
+  };
 }
 
 /** Tokenizes the prompt alone and each prompt + option, all at once (1 + options calls). */
@@ -49,7 +83,7 @@ export function tokenIdResponse(
       sequenceTokens: tokenized.sequences.map((sequence) => sequence.length),
       tokenizeCalls: tokenized.tokenizeCalls,
     },
-    completion,
+    completion: slimTokenIdCompletion(completion),
   };
 }
 

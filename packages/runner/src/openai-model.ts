@@ -1,12 +1,13 @@
 import { type LikelihoodPrompt, messagesToText, splitThinking, toOpenAIMessages } from '@kensa/core';
 import OpenAI from 'openai';
-import { createLeanFetch, type LeanFetch } from './lean-fetch';
+import { createLeanFetch } from './lean-fetch';
+import { createLeanOpenAIRequest, type OpenAIEndpointCall } from './lean-openai-request';
 import type { Model, ModelReply, ModelRequest, ModelTask, SamplingParameters } from './model';
 import { NotJsonReplyError } from './not-json-reply-error';
 import { withReadableErrorBodies } from './readable-error-body';
 import { redactEndpoint } from './request-hash';
 import { samplingFields } from './sampling-defaults';
-import { createServerTokenizer } from './server-tokenizer';
+import { createServerTokenizer, type Tokenize } from './server-tokenizer';
 
 export interface OpenAIModelOptions {
   /** The model name the server knows (`Qwen/Qwen2.5-72B-Instruct`, `llama3.1`, `gpt-4o`). */
@@ -18,8 +19,9 @@ export interface OpenAIModelOptions {
   /** `chat` (default) sends messages; `completions` sends the conversation as one text, for base models. */
   readonly api?: 'chat' | 'completions';
   /**
-   * The `fetch` the SDK uses. Default: a lean keep-alive `node:http` fetch (`createLeanFetch`), which costs far
-   * less CPU per request than Node's built-in one; pass `globalThis.fetch` to use that instead.
+   * A `fetch` for the openai SDK to send requests with (`globalThis.fetch`, a test double). Default: none, and
+   * requests go over a lean keep-alive `node:http` path (`createLeanFetch`, `createLeanOpenAIRequest`) that
+   * skips the SDK's request machinery and costs far less CPU per request, with the SDK's errors all the same.
    */
   readonly fetch?: typeof fetch;
   /** Connections kept open to the server; match the run's concurrency. Default 64. */
@@ -72,23 +74,34 @@ export function parseOpenAIResponse(response: unknown): ModelReply {
   };
 }
 
-/** A model behind an OpenAI-compatible endpoint (vLLM, Ollama, OpenAI, …), called through the official SDK. */
-export function createOpenAIModel(options: OpenAIModelOptions): Model {
-  const api = options.api ?? 'chat';
-  const leanFetch =
-    options.fetch === undefined
-      ? createLeanFetch({
-          maxSockets: options.maxConnections ?? 64,
-          ...(options.maxReplyBytes === undefined ? {} : { maxReplyBytes: options.maxReplyBytes }),
-        })
-      : undefined;
-  const fetchFunction = withReadableErrorBodies(options.fetch ?? (leanFetch as LeanFetch));
-  const tokenize = createServerTokenizer({
-    baseURL: options.baseURL,
-    model: options.model,
-    fetch: fetchFunction,
-    ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+interface Transport {
+  readonly call: OpenAIEndpointCall;
+  readonly tokenize: Tokenize;
+  readonly requestsSent?: () => number;
+}
+
+/** The default: requests and tokenize calls over the lean keep-alive path, counted. */
+function leanTransport(options: OpenAIModelOptions): Transport {
+  const leanFetch = createLeanFetch({
+    maxSockets: options.maxConnections ?? 64,
+    ...(options.maxReplyBytes === undefined ? {} : { maxReplyBytes: options.maxReplyBytes }),
   });
+  const apiKey = options.apiKey === undefined ? {} : { apiKey: options.apiKey };
+  return {
+    call: createLeanOpenAIRequest({ baseURL: options.baseURL, post: leanFetch.post, ...apiKey }),
+    tokenize: createServerTokenizer({
+      baseURL: options.baseURL,
+      model: options.model,
+      post: leanFetch.post,
+      ...apiKey,
+    }),
+    requestsSent: leanFetch.requestsSent,
+  };
+}
+
+/** An injected `fetch` (tests, users): requests go through the openai SDK on it. */
+function sdkTransport(options: OpenAIModelOptions, injected: typeof fetch): Transport {
+  const fetchFunction = withReadableErrorBodies(injected);
   const client = new OpenAI({
     baseURL: options.baseURL,
     // Local servers need no key, but the SDK insists on one; this placeholder is never a secret.
@@ -96,6 +109,38 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
     maxRetries: 0,
     fetch: fetchFunction,
   });
+  return {
+    call(path, body, { signal, timeoutMs }) {
+      const requestOptions = {
+        ...(signal === undefined ? {} : { signal }),
+        timeout: timeoutMs,
+        maxRetries: 0,
+      };
+      if (path === 'completions') {
+        return client.completions.create(body as OpenAI.CompletionCreateParamsNonStreaming, requestOptions);
+      }
+      return client.chat.completions.create(
+        body as OpenAI.ChatCompletionCreateParamsNonStreaming,
+        requestOptions,
+      );
+    },
+    tokenize: createServerTokenizer({
+      baseURL: options.baseURL,
+      model: options.model,
+      fetch: fetchFunction,
+      ...(options.apiKey === undefined ? {} : { apiKey: options.apiKey }),
+    }),
+  };
+}
+
+/**
+ * A model behind an OpenAI-compatible endpoint (vLLM, Ollama, OpenAI, …): over a lean keep-alive path by
+ * default, through the official SDK when a `fetch` is given; the errors are the SDK's either way.
+ */
+export function createOpenAIModel(options: OpenAIModelOptions): Model {
+  const api = options.api ?? 'chat';
+  const transport =
+    options.fetch === undefined ? leanTransport(options) : sdkTransport(options, options.fetch);
 
   return {
     name: options.model,
@@ -134,7 +179,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
         body: { model: options.model, prompt, echo: true, logprobs: 1, max_tokens: 1, temperature: 0 },
       };
     },
-    tokenize,
+    tokenize: transport.tokenize,
     likelihoodTokenRequest(sequences): ModelRequest {
       // Token-id prompts (vLLM, SGLang) are scored as sent: no BOS is added to them, so the ids carry the
       // tokenizer's own special tokens from /tokenize.
@@ -151,23 +196,10 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
       };
     },
     async send(request, { signal, timeoutMs }) {
-      const requestOptions = {
-        ...(signal === undefined ? {} : { signal }),
-        timeout: timeoutMs,
-        maxRetries: 0,
-      };
-      if (request.api === 'completions') {
-        return client.completions.create(
-          request.body as unknown as OpenAI.CompletionCreateParamsNonStreaming,
-          requestOptions,
-        );
-      }
-      return client.chat.completions.create(
-        request.body as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming,
-        requestOptions,
-      );
+      const path = request.api === 'completions' ? 'completions' : 'chat/completions';
+      return transport.call(path, request.body, { timeoutMs, ...(signal === undefined ? {} : { signal }) });
     },
     parse: parseOpenAIResponse,
-    ...(leanFetch === undefined ? {} : { requestsSent: leanFetch.requestsSent }),
+    ...(transport.requestsSent === undefined ? {} : { requestsSent: transport.requestsSent }),
   };
 }

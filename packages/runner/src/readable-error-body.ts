@@ -8,15 +8,22 @@ export function withReadableErrorBodies(inner: typeof fetch): typeof fetch {
   return async (input, init) => {
     const response = await inner(input, init);
     if (response.status < 400) return response;
-    const raw = await response.text();
-    const payload = parseJsonOrUndefined(raw);
-    const nested = nestedError(payload, raw);
-    const body = nested === undefined ? raw : JSON.stringify(nested);
+    const { body, nested } = readableErrorBody(await response.text());
     const headers = new Headers(response.headers);
     headers.delete('content-length');
-    if (nested !== undefined) headers.set('content-type', 'application/json');
+    if (nested) headers.set('content-type', 'application/json');
     return new Response(body, { status: response.status, statusText: response.statusText, headers });
   };
+}
+
+/**
+ * An error body as the SDK can read it: a flat, `detail`, string-`error` or plain-text body rewritten nested
+ * (`nested` true; the body is then JSON), any other body as it came. `withReadableErrorBodies` applies it to a
+ * `fetch`; the lean request path applies it to the text it read.
+ */
+export function readableErrorBody(raw: string): { readonly body: string; readonly nested: boolean } {
+  const nested = nestedError(parseJsonOrUndefined(raw), raw);
+  return nested === undefined ? { body: raw, nested: false } : { body: JSON.stringify(nested), nested: true };
 }
 
 function nestedError(payload: unknown, raw: string): unknown {

@@ -1,5 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { createMockServer, type MockServer, type MockServerOptions } from '@kensa/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLeanFetch } from './lean-fetch';
+import { withReadableErrorBodies } from './readable-error-body';
 import { createServerTokenizer, TokenizeFailedError, TokenizeUnavailableError } from './server-tokenizer';
+
+let server: MockServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
 
 type Route = (url: string, body: Record<string, unknown>) => { status: number; body: unknown };
 
@@ -69,4 +78,54 @@ describe('createServerTokenizer', () => {
     });
     await expect(failing('x', { timeoutMs: 1000 })).rejects.toSatisfy(TokenizeFailedError.isInstance);
   });
+});
+
+describe('createServerTokenizer on the lean post', () => {
+  /** Tokenizes once through the raw post and once through the model's fetch, on the same kind of server. */
+  async function both(options: MockServerOptions, text: string, timeoutMs = 2000) {
+    const results: unknown[] = [];
+    for (const via of ['post', 'fetch'] as const) {
+      server = await createMockServer(options);
+      const leanFetch = createLeanFetch();
+      const transport =
+        via === 'post' ? { post: leanFetch.post } : { fetch: withReadableErrorBodies(leanFetch) };
+      const tokenize = createServerTokenizer({
+        baseURL: server.baseURL,
+        model: 'Qwen/Qwen3-8B',
+        ...transport,
+      });
+      const outcome = await tokenize(text, { timeoutMs }).then(
+        (tokens) => ({ tokens }),
+        (error: Error & { status?: number }) => ({
+          name: error.name,
+          message: error.message,
+          status: error.status,
+        }),
+      );
+      results.push({
+        outcome,
+        paths: server.requests.map((request) => request.path),
+        sent: leanFetch.requestsSent(),
+      });
+      await server.close();
+      server = undefined;
+    }
+    expect(results[0]).toEqual(results[1]);
+    return results[0] as { outcome: Record<string, unknown>; paths: string[] };
+  }
+
+  it('tokenizes, falls back and fails as through the fetch, with the same messages', async () => {
+    expect((await both({ server: { name: 'vllm' } }, '問題')).outcome.tokens).toBeInstanceOf(Array);
+    expect((await both({ server: { name: 'sglang' } }, '問題')).paths).toEqual(['/tokenize']);
+    expect((await both({ server: { name: 'ollama' } }, '問題')).outcome).toMatchObject({
+      name: 'TokenizeUnavailableError',
+    });
+    const failed = await both({ server: { name: 'vllm' }, faultFor: () => '500' }, '問題');
+    expect(failed.outcome).toMatchObject({ name: 'TokenizeFailedError', status: 500 });
+    expect(failed.outcome.message).toMatch(/^tokenize at \/tokenize answered 500: \{"error"/);
+    expect((await both({ faultFor: () => 'hang' }, '問題', 200)).outcome).toMatchObject({
+      name: 'TokenizeFailedError',
+      message: 'tokenize failed: The operation was aborted due to timeout',
+    });
+  }, 60_000);
 });

@@ -1,5 +1,6 @@
 import { KensaError } from '@kensa/core';
-import { parseJsonOrUndefined } from './readable-error-body';
+import type { LeanPost, LeanReply } from './lean-fetch';
+import { parseJsonOrUndefined, readableErrorBody } from './readable-error-body';
 
 /** The server has no tokenize endpoint Kensa knows (vLLM's and SGLang's `/tokenize`, llama.cpp's `/tokenize`). */
 export class TokenizeUnavailableError extends KensaError {
@@ -28,12 +29,15 @@ export class TokenizeFailedError extends KensaError {
   }
 }
 
-export interface ServerTokenizerOptions {
+/**
+ * Where the tokenize requests go: a `fetch`, or the raw `post` of a `createLeanFetch` (the model's lean path,
+ * which reads the reply text without building a `Response`).
+ */
+export type ServerTokenizerOptions = {
   readonly baseURL: string;
   readonly model: string;
   readonly apiKey?: string;
-  readonly fetch: typeof fetch;
-}
+} & ({ readonly fetch: typeof fetch } | { readonly post: LeanPost });
 
 export type Tokenize = (text: string, options: { timeoutMs: number }) => Promise<number[]>;
 
@@ -83,21 +87,31 @@ export function createServerTokenizer(options: ServerTokenizerOptions): Tokenize
       content: text,
       add_special: true,
     });
-    let response: Response;
+    let reply: LeanReply | Response;
     try {
-      response = await options.fetch(url, {
-        method: 'POST',
-        headers,
-        body,
-        signal: AbortSignal.timeout(timeoutMs),
-      });
+      reply =
+        'post' in options
+          ? await options.post(url, { headers, body, timeoutMs })
+          : await options.fetch(url, {
+              method: 'POST',
+              headers,
+              body,
+              signal: AbortSignal.timeout(timeoutMs),
+            });
     } catch (error) {
       throw new TokenizeFailedError(
         `tokenize failed: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
-    const raw = await response.text();
-    return { status: response.status, payload: parseJsonOrUndefined(raw), raw };
+    const { status } = reply;
+    // The lean path reads error bodies as the model's fetch (wrapped in `withReadableErrorBodies`) hands them over.
+    const raw =
+      'post' in options
+        ? status >= 400
+          ? readableErrorBody((reply as LeanReply).text).body
+          : (reply as LeanReply).text
+        : await (reply as Response).text();
+    return { status, payload: parseJsonOrUndefined(raw), raw };
   };
 
   return async (text, { timeoutMs }) => {
