@@ -189,7 +189,7 @@ export function parseEvalSettings(
     // --concurrency is per endpoint: each replica gets as many requests in flight as a lone server would.
     concurrency: concurrency * Math.max(1, baseURLs.length),
     retries: parseNumberOption('--retries', options.retries, { integer: true, min: 0 }),
-    timeoutMs: timeoutSeconds === undefined ? undefined : timeoutSeconds * 1000,
+    timeoutMs: timeoutSeconds === undefined ? undefined : Math.max(1, Math.round(timeoutSeconds * 1000)),
     baseURLs,
     apiKey,
     batch: parseBatch(options, model, baseURLs),

@@ -119,7 +119,7 @@ export async function rpoGroundTruthCommand(
     },
     concurrency,
     ...(retries === undefined ? {} : { retries }),
-    ...(timeout === undefined ? {} : { timeoutMs: timeout * 1000 }),
+    ...(timeout === undefined ? {} : { timeoutMs: Math.max(1, Math.round(timeout * 1000)) }),
     onItem: (outcome) => {
       if (!outcome.accepted) return;
       const line = { problem_id: outcome.problem_id, explanation: outcome.explanation };
