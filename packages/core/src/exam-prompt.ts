@@ -79,23 +79,28 @@ function exampleTurns(mode: '3shot' | '3shot-explain', examples: readonly Item[]
   }
   let turns = byMode.get(mode);
   if (turns === undefined) {
-    turns = examples.flatMap((example): ChatMessage[] => {
-      if (mode === '3shot') {
-        return [
-          { role: 'user', content: examQuestionText(example) },
-          { role: 'assistant', content: exampleAnswer(example) },
-        ];
-      }
-      if (example.explanation === undefined) {
-        throw new Error(
-          `Few-shot example ${example.id} has no explanation, which the explanation mode needs.`,
-        );
-      }
-      return [
-        { role: 'user', content: explainQuestionText(example) },
-        { role: 'assistant', content: `${example.explanation.trim()}\n答え: ${exampleAnswer(example)}` },
-      ];
-    });
+    // Frozen, so that hashing and conversion may remember what they made of them (`canonicalJson`).
+    turns = Object.freeze(
+      examples
+        .flatMap((example): ChatMessage[] => {
+          if (mode === '3shot') {
+            return [
+              { role: 'user', content: examQuestionText(example) },
+              { role: 'assistant', content: exampleAnswer(example) },
+            ];
+          }
+          if (example.explanation === undefined) {
+            throw new Error(
+              `Few-shot example ${example.id} has no explanation, which the explanation mode needs.`,
+            );
+          }
+          return [
+            { role: 'user', content: explainQuestionText(example) },
+            { role: 'assistant', content: `${example.explanation.trim()}\n答え: ${exampleAnswer(example)}` },
+          ];
+        })
+        .map((turn) => Object.freeze(turn)),
+    );
     byMode.set(mode, turns);
   }
   return turns;

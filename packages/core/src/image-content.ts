@@ -28,7 +28,7 @@ export type OpenAIChatMessage =
 export function toOpenAIMessages(messages: readonly ChatMessage[]): OpenAIChatMessage[] {
   return messages.map((message) =>
     message.images === undefined || message.images.length === 0
-      ? { role: message.role, content: message.content }
+      ? textMessage(message)
       : {
           role: message.role,
           content: [
@@ -37,6 +37,20 @@ export function toOpenAIMessages(messages: readonly ChatMessage[]): OpenAIChatMe
           ],
         },
   );
+}
+
+// A frozen message (the few-shot turns every request of a run shares) converts to one frozen object, always the
+// same: request hashing remembers the JSON of frozen objects.
+const frozenTextMessages = new WeakMap<ChatMessage, OpenAIChatMessage>();
+
+function textMessage(message: ChatMessage): OpenAIChatMessage {
+  if (!Object.isFrozen(message)) return { role: message.role, content: message.content };
+  let converted = frozenTextMessages.get(message);
+  if (converted === undefined) {
+    converted = Object.freeze({ role: message.role, content: message.content });
+    frozenTextMessages.set(message, converted);
+  }
+  return converted;
 }
 
 /** Data URLs of resolved image sources (base64 text keyed by path), for `withImages`. */

@@ -131,7 +131,8 @@ function pickedKinki(
   mode: MatchMode,
 ): string[] {
   const kinki = item.kinki;
-  if (prediction === undefined || item.kind !== 'choice' || kinki === undefined || kinki.length === 0) return [];
+  if (prediction === undefined || item.kind !== 'choice' || kinki === undefined || kinki.length === 0)
+    return [];
   return pickedLetters(prediction, reading, mode).filter((letter) => kinki.includes(letter));
 }
 

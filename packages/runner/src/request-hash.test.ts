@@ -40,6 +40,19 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson(cyclic)).toThrow(/cycle/);
   });
 
+  it('gives a frozen object the text of an unfrozen copy, also when asked again; a thawed nest is re-read', () => {
+    const turn = Object.freeze({ role: 'user', content: '問題: 57歳の男性。' });
+    const expected = '{"content":"問題: 57歳の男性。","role":"user"}';
+    expect(canonicalJson([turn])).toBe(`[${expected}]`);
+    expect(canonicalJson({ messages: [turn, { ...turn }] })).toBe(`{"messages":[${expected},${expected}]}`);
+    // Frozen on the outside only: its inner object can change, so its text is never kept.
+    const inner = { n: 1 };
+    const shallow = Object.freeze({ inner });
+    expect(canonicalJson(shallow)).toBe('{"inner":{"n":1}}');
+    inner.n = 2;
+    expect(canonicalJson(shallow)).toBe('{"inner":{"n":2}}');
+  });
+
   it('accepts a value repeated in siblings (not a cycle)', () => {
     const shared = { x: 1 };
     expect(canonicalJson([shared, shared])).toBe('[{"x":1},{"x":1}]');

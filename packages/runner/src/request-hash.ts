@@ -90,6 +90,8 @@ export function canonicalJson(value: unknown): string {
   return text;
 }
 
+const frozenFlatObjects = new WeakMap<object, string>();
+
 // Every request of a run is hashed, so this builds the text by appending rather than through arrays and joins.
 // `ancestors` is the path from the root: a handful of objects deep, so `includes` is cheaper than a Set.
 function serialise(value: unknown, ancestors: object[]): string | undefined {
@@ -111,14 +113,22 @@ function serialise(value: unknown, ancestors: object[]): string | undefined {
       return `${text}]`;
     }
     const record = current as Record<string, unknown>;
+    const remembered = frozenFlatObjects.get(record);
+    if (remembered !== undefined) return remembered;
     let text = '{';
+    let flat = true;
     for (const key of Object.keys(record).sort()) {
-      const member = serialise(record[key], ancestors);
+      const value = record[key];
+      if (typeof value === 'object' && value !== null) flat = false;
+      const member = serialise(value, ancestors);
       if (member === undefined) continue;
       if (text.length > 1) text += ',';
       text += `${JSON.stringify(key)}:${member}`;
     }
-    return `${text}}`;
+    text += '}';
+    // A frozen object of plain values cannot change: its text is kept (the few-shot turns of every request).
+    if (flat && Object.isFrozen(record)) frozenFlatObjects.set(record, text);
+    return text;
   } finally {
     ancestors.pop();
   }

@@ -21,4 +21,15 @@ describe('the progress bar', () => {
     expect(io.err()).not.toContain('ETA 0s');
     bar.stop();
   });
+
+  it('redraws at most every 50 ms, yet its last line has the final count of a run that stopped early', () => {
+    const io = captureIo();
+    const bar = createProgressBar(io, 'igakuqa');
+    bar.onEvent({ type: 'start', total: 10, alreadyDone: 0 });
+    const record = { itemId: 'q', sample: 0, status: 'ok' } as never;
+    for (let done = 0; done < 7; done++) bar.onEvent({ type: 'record', record });
+    bar.stop();
+    const lines = io.err().trim().split('\n');
+    expect(lines.at(-1)).toContain('7/10');
+  });
 });
