@@ -3,6 +3,7 @@ import {
   openResponseCache,
   type ResponseCache,
   ResponseCacheError,
+  type ResponseCacheOptions,
 } from './response-cache';
 
 /**
@@ -37,21 +38,36 @@ export function failSoftCache(cache: ResponseCache, warn: (message: string) => v
         giveUp(error);
       }
     },
-    size: () => (broken ? 0 : cache.size()),
+    size() {
+      if (broken) return 0;
+      try {
+        return cache.size();
+      } catch (error) {
+        giveUp(error);
+        return 0;
+      }
+    },
     close() {
       try {
         cache.close();
-      } catch {
-        // Nothing left to save.
+      } catch (error) {
+        // A batched write that failed on the way out: the run is complete, only those replies went uncached.
+        if (!broken)
+          warn(`${error instanceof Error ? error.message : String(error)} The last replies were not cached.`);
+        broken = true;
       }
     },
   };
 }
 
 /** Opens the cache at `file`; when it cannot be created or opened for lack of access, warns and runs without. */
-export function openFailSoftCache(file: string, warn: (message: string) => void): ResponseCache {
+export function openFailSoftCache(
+  file: string,
+  warn: (message: string) => void,
+  options: ResponseCacheOptions = {},
+): ResponseCache {
   try {
-    return failSoftCache(openResponseCache(file), warn);
+    return failSoftCache(openResponseCache(file, options), warn);
   } catch (error) {
     // 'io': the file cannot be created or opened; 'unavailable': this Node has no SQLite driver (Node 20 without
     // the optional better-sqlite3).

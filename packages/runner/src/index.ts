@@ -87,7 +87,12 @@ export type { ResolveModelOptions } from './resolve-model';
 export { baselineNames, resolveModel } from './resolve-model';
 export type { ResolveSourcesOptions, SourceOrigin, SourceProgressEvent } from './resolve-sources';
 export { resolveSources } from './resolve-sources';
-export type { CachedResponse, ResponseCache, ResponseCacheErrorReason } from './response-cache';
+export type {
+  CachedResponse,
+  ResponseCache,
+  ResponseCacheErrorReason,
+  ResponseCacheOptions,
+} from './response-cache';
 export {
   defaultResponseCachePath,
   disabledResponseCache,

@@ -189,6 +189,66 @@ describe('openResponseCache', () => {
   });
 });
 
+describe('openResponseCache with batchWrites', () => {
+  let directory: string;
+  let file: string;
+
+  beforeEach(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), 'kensa-response-cache-batch-'));
+    file = path.join(directory, 'responses.sqlite');
+  });
+
+  afterEach(async () => {
+    await rm(directory, { recursive: true, force: true });
+  });
+
+  const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+  const rowsOnDisk = () => {
+    const database = new Database(file, { readonly: true });
+    try {
+      return Number(database.prepare('SELECT count(*) AS n FROM responses').get()?.n);
+    } finally {
+      database.close();
+    }
+  };
+
+  it('shows an entry to its own handle at once and writes it on the next turn of the event loop', async () => {
+    const cache = openResponseCache(file, { batchWrites: true });
+    cache.put('k1', entry('A'));
+    expect(cache.get('k1')).toEqual(entry('A'));
+    expect(rowsOnDisk()).toBe(0);
+    await nextTurn();
+    expect(rowsOnDisk()).toBe(1);
+    cache.close();
+  });
+
+  it('writes every entry: a full batch at once, the rest on close', () => {
+    const cache = openResponseCache(file, { batchWrites: true });
+    for (let index = 0; index < 300; index++) cache.put(`k${index}`, entry(`reply ${index}`));
+    expect(rowsOnDisk()).toBe(256);
+    cache.put('k0', entry('replaced'));
+    cache.close();
+    expect(rowsOnDisk()).toBe(300);
+    const reopened = openResponseCache(file);
+    expect(reopened.get('k0')).toEqual(entry('replaced'));
+    expect(reopened.get('k299')).toEqual(entry('reply 299'));
+    reopened.close();
+  });
+
+  it('throws a write that failed from the next call, naming the file', async () => {
+    const cache = openResponseCache(file, { batchWrites: true });
+    cache.put('k1', entry('A'));
+    const other = new Database(file);
+    other.exec('DROP TABLE responses');
+    other.close();
+    await nextTurn();
+    const error = catchError(() => cache.get('k2'));
+    expect(error).toMatchObject({ name: 'ResponseCacheError', code: 'cache', path: file });
+    expect((error as Error).message).toContain(file);
+    cache.close();
+  });
+});
+
 describe('disabledResponseCache', () => {
   it('never stores an entry', () => {
     const cache = disabledResponseCache();

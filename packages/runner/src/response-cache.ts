@@ -78,7 +78,17 @@ export function defaultResponseCachePath(
  * Opens (creating it and its folders if needed) the SQLite response cache at `file`. Throws a
  * `ResponseCacheError` when the file is not a usable cache.
  */
-export function openResponseCache(file: string): ResponseCache {
+export interface ResponseCacheOptions {
+  /**
+   * Write the entries put during one turn of the event loop (at most 256 at a time) in one transaction, instead
+   * of one transaction each: a run caching thousands of replies spends far less time in SQLite. This handle sees
+   * an entry at once; other handles and processes once it is written. A write that fails is thrown by the next
+   * call (`put`, `get`, `size` or `close`); what it held is lost from the cache, never from a run's log.
+   */
+  readonly batchWrites?: boolean;
+}
+
+export function openResponseCache(file: string, options: ResponseCacheOptions = {}): ResponseCache {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
   } catch (error) {
@@ -94,7 +104,7 @@ export function openResponseCache(file: string): ResponseCache {
     // In WAL mode NORMAL cannot corrupt the file; a power cut may lose the last replies, which a cache can afford.
     database.exec('PRAGMA synchronous = NORMAL');
     migrate(database, file);
-    return sqliteResponseCache(database, file);
+    return sqliteResponseCache(database, file, options.batchWrites === true);
   } catch (error) {
     database?.close();
     if (error instanceof SqliteUnavailableError) {
@@ -154,7 +164,12 @@ interface ResponseRow {
   response: string;
 }
 
-function sqliteResponseCache(database: SqliteDatabase, file: string): ResponseCache {
+/** A row as written: key, model, endpoint, created_at, response (JSON). */
+type PendingRow = [string, string, string, string, string];
+
+const batchLimit = 256;
+
+function sqliteResponseCache(database: SqliteDatabase, file: string, batchWrites: boolean): ResponseCache {
   const select = database.prepare(
     'SELECT model, endpoint, created_at AS createdAt, response FROM responses WHERE key = ?',
   );
@@ -162,14 +177,51 @@ function sqliteResponseCache(database: SqliteDatabase, file: string): ResponseCa
     'INSERT OR REPLACE INTO responses (key, model, endpoint, created_at, response) VALUES (?, ?, ?, ?, ?)',
   );
   const count = database.prepare('SELECT count(*) AS entries FROM responses');
+  const pending = new Map<string, PendingRow>();
+  let scheduled: NodeJS.Immediate | undefined;
+  let failed: ResponseCacheError | undefined;
+
+  const write = (rows: readonly PendingRow[]) => {
+    try {
+      if (rows.length === 1) upsert.run(...(rows[0] as PendingRow));
+      else database.immediate(() => rows.forEach((row) => upsert.run(...row)));
+    } catch (error) {
+      throw cacheError(file, error, 'write to');
+    }
+  };
+  const flush = () => {
+    if (scheduled !== undefined) clearImmediate(scheduled);
+    scheduled = undefined;
+    if (pending.size === 0) return;
+    const rows = [...pending.values()];
+    pending.clear();
+    try {
+      write(rows);
+    } catch (error) {
+      failed ??= error as ResponseCacheError;
+    }
+  };
+  const throwFailed = () => {
+    if (failed === undefined) return;
+    const error = failed;
+    failed = undefined;
+    throw error;
+  };
 
   return {
     get(key) {
+      throwFailed();
       let row: ResponseRow | undefined;
-      try {
-        row = select.get(key) as ResponseRow | undefined;
-      } catch (error) {
-        throw cacheError(file, error, 'read');
+      const waiting = pending.get(key);
+      if (waiting !== undefined) {
+        const [, model, endpoint, createdAt, response] = waiting;
+        row = { model, endpoint, createdAt, response };
+      } else {
+        try {
+          row = select.get(key) as ResponseRow | undefined;
+        } catch (error) {
+          throw cacheError(file, error, 'read');
+        }
       }
       if (row === undefined) {
         return undefined;
@@ -184,18 +236,24 @@ function sqliteResponseCache(database: SqliteDatabase, file: string): ResponseCa
       return { response, createdAt: row.createdAt, model: row.model, endpoint: row.endpoint };
     },
     put(key, entry) {
+      throwFailed();
       const response = JSON.stringify(entry.response);
       if (response === undefined) {
         throw new TypeError(`The response to cache under ${key} has no JSON form.`);
       }
-      const endpoint = redactEndpoint(entry.endpoint);
-      try {
-        upsert.run(key, entry.model, endpoint, entry.createdAt, response);
-      } catch (error) {
-        throw cacheError(file, error, 'write to');
+      const row: PendingRow = [key, entry.model, redactEndpoint(entry.endpoint), entry.createdAt, response];
+      if (!batchWrites) {
+        write([row]);
+        return;
       }
+      pending.delete(key);
+      pending.set(key, row);
+      if (pending.size >= batchLimit) flush();
+      else scheduled ??= setImmediate(flush);
     },
     size() {
+      flush();
+      throwFailed();
       try {
         return Number(count.get()?.entries ?? 0);
       } catch (error) {
@@ -203,7 +261,12 @@ function sqliteResponseCache(database: SqliteDatabase, file: string): ResponseCa
       }
     },
     close() {
-      database.close();
+      try {
+        flush();
+        throwFailed();
+      } finally {
+        database.close();
+      }
     },
   };
 }

@@ -284,7 +284,9 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
   const cache =
     options.cache === false || !model.cacheable
       ? disabledResponseCache()
-      : openFailSoftCache(defaultResponseCachePath(io.env), (message) => io.stderr(`kensa: ${message}\n`));
+      : openFailSoftCache(defaultResponseCachePath(io.env), (message) => io.stderr(`kensa: ${message}\n`), {
+          batchWrites: true,
+        });
   const batch = await createBatchMode(settings, io);
   let exitCode: number = exitCodes.success;
   const documents: unknown[] = [];
