@@ -206,7 +206,7 @@ describe('openResponseCache with batchWrites', () => {
   const rowsOnDisk = () => {
     const database = new Database(file, { readonly: true });
     try {
-      return Number(database.prepare('SELECT count(*) AS n FROM responses').get()?.n);
+      return Number((database.prepare('SELECT count(*) AS n FROM responses').get() as { n: number }).n);
     } finally {
       database.close();
     }

@@ -184,7 +184,10 @@ function sqliteResponseCache(database: SqliteDatabase, file: string, batchWrites
   const write = (rows: readonly PendingRow[]) => {
     try {
       if (rows.length === 1) upsert.run(...(rows[0] as PendingRow));
-      else database.immediate(() => rows.forEach((row) => upsert.run(...row)));
+      else
+        database.immediate(() => {
+          for (const row of rows) upsert.run(...row);
+        });
     } catch (error) {
       throw cacheError(file, error, 'write to');
     }
