@@ -61,13 +61,14 @@ export function meanExamScoreInterval(
   let state = (options.seed ?? 0) >>> 0;
   const { members, starts } = groupByExam(units);
   const exams = starts.length - 1;
-  const earned = Float64Array.from(units, (unit) => unit.earned);
-  const possible = Float64Array.from(units, (unit) => unit.possible);
+  // Points in stratum order, so a draw indexes them directly.
+  const earned = Float64Array.from(members, (index) => (units[index] as PointsUnit).earned);
+  const possible = Float64Array.from(members, (index) => (units[index] as PointsUnit).possible);
   const totals = new Float64Array(exams);
   for (let exam = 0; exam < exams; exam++) {
     let total = 0;
     for (let at = starts[exam] as number; at < (starts[exam + 1] as number); at++)
-      total += possible[members[at] as number] as number;
+      total += possible[at] as number;
     totals[exam] = total;
   }
 
@@ -81,7 +82,7 @@ export function meanExamScoreInterval(
       let possibleSum = 0;
       for (let draw = 0; draw < size; draw++) {
         state = nextSeededState(state);
-        const index = members[start + Math.floor(seededUnit(state) * size)] as number;
+        const index = start + Math.floor(seededUnit(state) * size);
         earnedSum += earned[index] as number;
         possibleSum += possible[index] as number;
       }
