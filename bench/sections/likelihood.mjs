@@ -67,18 +67,20 @@ export default {
     try {
       const requestsFile = path.join(scratch.dir, 'requests.json');
       writeFileSync(requestsFile, JSON.stringify(await captureRequests(dataDir, scratch.dir)));
+      const replayFloor = () =>
+        measureProcess([
+          path.join(root, 'bench/bare-client.mjs'),
+          'http',
+          server.baseURL,
+          requestsFile,
+          String(concurrency),
+        ]);
+      // Untimed: the mock's first tokenize calls load and compile its vocabulary, which is not the client's cost.
+      await replayFloor();
       const floors = [];
       const runs = [];
       for (let round = 0; round < rounds; round++) {
-        floors.push(
-          await measureProcess([
-            path.join(root, 'bench/bare-client.mjs'),
-            'http',
-            server.baseURL,
-            requestsFile,
-            String(concurrency),
-          ]),
-        );
+        floors.push(await replayFloor());
         const measurement = await measureProcess(
           likelihoodArgs(server.baseURL, dataDir, path.join(scratch.dir, `run-${round}`)),
           { env: { KENSA_CACHE_DIR: path.join(scratch.dir, `cache-${round}`) } },
@@ -95,15 +97,15 @@ export default {
         });
       }
       const stats = summarize(runs);
-      const floor = summarize(floors);
+      const floorStats = summarize(floors);
       const items = runs[0].items;
       // `requestsSent` counts everything that reached the network, tokenize calls included.
       const requestsPerItem = (runs[0].requests - runs[0].tokenizeCalls) / items;
       const tokenizePerItem = runs[0].tokenizeCalls / items;
       const loopMs = summarize(runs.map((run) => ({ wallMs: run.loopMs, cpuMs: 0, peakRssMb: 0 }))).wallMs;
       const cpuPerItem = stats.cpuMs.median / items;
-      const floorCpuPerItem = floor.cpuMs.median / items;
-      const cpuRatio = stats.cpuMs.median / floor.cpuMs.median;
+      const floorCpuPerItem = floorStats.cpuMs.median / items;
+      const cpuRatio = stats.cpuMs.median / floorStats.cpuMs.median;
       console.log(
         `${items} IgakuQA five-option questions by likelihood, concurrency ${concurrency}, mock latency 0 ms ` +
           `(the mock's vLLM profile tokenizes with the real Qwen3 vocabulary, on the same cores), whole processes, ` +
@@ -122,7 +124,7 @@ export default {
       printTable(
         ['client', 'wall', 'items/s', 'CPU', 'CPU / item', 'peak RSS'],
         [
-          row('bare node:http keep-alive, the same requests', floor),
+          row('bare node:http keep-alive, the same requests', floorStats),
           row('**kensa eval --scoring likelihood** (whole CLI)', stats),
         ],
       );
@@ -135,8 +137,10 @@ export default {
         {
           // The client's own cost: what it spends beyond sending the same requests and parsing the same replies.
           // An absolute figure (3 ms per item was the first aim) is below this machine's floor for 7 requests.
-          text: `likelihood: client CPU ${cpuPerItem.toFixed(2)} ms per item = ${cpuRatio.toFixed(2)}× the node:http floor of the same requests (${floorCpuPerItem.toFixed(2)} ms) (target ≤ 1.5×)`,
+          text: `likelihood: client CPU ${cpuPerItem.toFixed(2)} ms per item = ${cpuRatio.toFixed(2)}× the node:http floor of the same requests (${floorCpuPerItem.toFixed(2)} ms) (aim ≤ 1.5×)`,
           ok: cpuRatio <= 1.5,
+          // The issue sets no likelihood figure; this is Kensa's own aim, reported like the moonshot.
+          moonshot: true,
         },
       ];
     } finally {
