@@ -28,7 +28,10 @@ export interface ModelReply {
     readonly options: readonly ContinuationScore[];
     readonly bySum: string;
     readonly byMean: string;
-    /** `token-ids`: med-eval's continuation by server token counts; `offsets`: proven character offsets. */
+    /**
+     * `token-ids`: the tokens of prompt + option after the prompt's own, by server token counts (med-eval's and
+     * lm-evaluation-harness's continuation); `offsets`: proven character offsets.
+     */
     readonly method?: 'token-ids' | 'offsets';
     /** Tokenize calls the item cost (1 + options with token ids, 0 with offsets or from the cache). */
     readonly tokenizeCalls?: number;

@@ -251,7 +251,7 @@ function printOutcome(plan: RunPlan, outcome: RunOutcome, settings: EvalSettings
         ? `, ${result.tokenizeCalls} tokenize calls (${(result.tokenizeCalls / Math.max(asked, 1)).toFixed(1)} per item asked)`
         : '';
     io.stdout(
-      `Likelihood by ${result.manifest.likelihoodMethod === 'token-ids' ? "server token ids (med-eval's continuation)" : 'proven character offsets'}${perItem}\n`,
+      `Likelihood by ${result.manifest.likelihoodMethod === 'token-ids' ? "server token ids (prompt + option after the prompt's own tokens, as med-eval and lm-evaluation-harness count)" : 'proven character offsets'}${perItem}\n`,
     );
   }
   const truncated = truncatedRecords(result.records).length;

@@ -215,7 +215,7 @@ describe('kensa eval against real servers’ behaviour', () => {
       false,
     );
     expect(table.io.out()).toContain(
-      "Likelihood by server token ids (med-eval's continuation), 20 tokenize calls (5.0 per item asked)",
+      "Likelihood by server token ids (prompt + option after the prompt's own tokens, as med-eval and lm-evaluation-harness count), 20 tokenize calls (5.0 per item asked)",
     );
     await server?.close();
     const llama = await runEval({ server: { name: 'llama.cpp' } }, 'any', ['--scoring', 'likelihood']);
