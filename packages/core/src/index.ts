@@ -69,7 +69,7 @@ export {
   toOpenAIMessages,
   withImages,
 } from './image-content';
-export { type Item, itemPoints, itemSchema } from './item';
+export { acceptedKeys, type Item, itemPoints, itemSchema } from './item';
 export { jmedbenchRecordSchema, parseJmedbenchJsonl } from './jmedbench-record';
 export {
   checkJmedbenchRevision,

@@ -74,6 +74,11 @@ export const itemSchema = z
 
 export type Item = z.infer<typeof itemSchema>;
 
+/** Every answer scored correct: the key, then the alternatives a ruling accepts (`alternative-keys`). */
+export function acceptedKeys(item: Item): readonly (readonly string[])[] {
+  return item.ruling?.kind === 'alternative-keys' ? [item.answer, ...item.ruling.keys] : [item.answer];
+}
+
 /** The points an item is worth before rulings; unweighted benchmarks count 1. */
 export function itemPoints(item: Item): number {
   return item.points ?? 1;

@@ -1,5 +1,5 @@
 import { extractChoiceAnswer, extractNumericAnswer } from './extract-answer';
-import { type Item, itemPoints } from './item';
+import { acceptedKeys, type Item, itemPoints } from './item';
 import { fillTemplate, numericKeyValue, sameNumber } from './numeric-format';
 
 /**
@@ -164,8 +164,7 @@ function computeScore(item: Item, prediction: string | undefined, mode: MatchMod
       : mode === 'exact'
         ? readExact(prediction)
         : readNormalized(item, prediction);
-  const keys = [item.answer, ...(item.ruling?.kind === 'alternative-keys' ? item.ruling.keys : [])];
-  const matched = reading !== undefined && keys.some((key) => reading.matches(key));
+  const matched = reading !== undefined && acceptedKeys(item).some((key) => reading.matches(key));
   const outcome = judge(item, reading, matched);
   const points = itemPoints(item);
   return {

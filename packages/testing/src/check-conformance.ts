@@ -1,4 +1,5 @@
 import {
+  acceptedKeys,
   type Benchmark,
   DatasetParseError,
   type Item,
@@ -301,7 +302,7 @@ export function keyReplies(item: Item): [labelled: string, bare: string] {
 /** An answer that matches neither the key nor any alternative key, or undefined when none can be made. */
 export function wrongReply(item: Item): string | undefined {
   if (item.kind === 'choice') {
-    const keys = [item.answer, ...(item.ruling?.kind === 'alternative-keys' ? item.ruling.keys : [])];
+    const keys = acceptedKeys(item);
     const letters = item.choices.map((_, index) => String.fromCharCode(97 + index));
     return letters.find((letter) => !keys.some((key) => key.length === 1 && key[0] === letter));
   }

@@ -1,4 +1,12 @@
-import { type Benchmark, type ExamRules, type Item, itemPoints, scoreExams, scoreItem } from '@kensa/core';
+import {
+  acceptedKeys,
+  type Benchmark,
+  type ExamRules,
+  type Item,
+  itemPoints,
+  scoreExams,
+  scoreItem,
+} from '@kensa/core';
 
 /** What the test knows from the official exam, to check a plugin's exam semantics against. */
 export interface OfficialExamFacts {
@@ -97,9 +105,7 @@ export function checkExamSemantics(
 
   for (const item of items) {
     if (item.kind === 'choice') {
-      const keys =
-        item.ruling?.kind === 'alternative-keys' ? [item.answer, ...item.ruling.keys] : [item.answer];
-      const odd = keys.find((key) => key.length !== item.choose);
+      const odd = acceptedKeys(item).find((key) => key.length !== item.choose);
       if (odd !== undefined) {
         add(`asks to choose ${item.choose} but the key '${odd.join(',')}' has ${odd.length}`, item.id);
       }

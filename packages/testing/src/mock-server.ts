@@ -166,12 +166,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     const { kind, method } = record;
     const expectedMethod = kind === 'models' ? 'GET' : 'POST';
     if (kind === undefined) {
-      send(
-        record,
-        response,
-        404,
-        openAIError(`Invalid URL (${method} ${record.path})`, { code: 'not_found' }),
-      );
+      sendNotFound(record, response);
       return;
     }
     if (method !== expectedMethod) {
@@ -208,12 +203,8 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       }
     }
     if (kind === 'tokenize') {
-      send(
-        record,
-        response,
-        404,
-        openAIError(`Invalid URL (${method} ${record.path})`, { code: 'not_found' }),
-      );
+      // Only the server profiles tokenize; the plain mock has no such endpoint, as OpenAI has none.
+      sendNotFound(record, response);
       return;
     }
     if (kind === 'chat') {
@@ -308,6 +299,16 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
       return closing;
     },
   };
+}
+
+/** OpenAI's answer to a path it does not serve. */
+function sendNotFound(record: MutableRecord, response: ServerResponse): void {
+  send(
+    record,
+    response,
+    404,
+    openAIError(`Invalid URL (${record.method} ${record.path})`, { code: 'not_found' }),
+  );
 }
 
 function send(record: MutableRecord, response: ServerResponse, status: number, payload: unknown): void {
