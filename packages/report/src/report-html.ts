@@ -89,7 +89,7 @@ function runsSection(model: ReportModel): SafeHtml {
       <td>${run.match}</td>
       <td class="num">${run.items}</td>
       <td class="num">${run.errors}</td>
-      <td class="num">${percent(run.accuracy)} <span class="ci">(${percentRange(run.accuracyCi95)})</span></td>
+      <td class="num">${percent(run.accuracy)} <span class="ci">(${percentRange(run.accuracyCi95)}) ${run.correct}/${run.n}</span></td>
       <td class="small">${run.finishedAt ?? run.startedAt ?? ''}</td>
       <td class="small">${run.directory}</td>
     </tr>`,

@@ -1,4 +1,5 @@
 import {
+  type AccuracyBasis,
   type ChatMessage,
   type ExamSummary,
   type GroupAccuracy,
@@ -11,7 +12,7 @@ import {
   wilsonInterval,
 } from '@kensa/core';
 import { examOfId, examUnits } from './exam-resample';
-import type { LoadedRun } from './load-run';
+import type { LoadedRun, RunResult } from './load-run';
 import { modeName } from './mode-name';
 import { truncateForReport } from './truncate-for-report';
 
@@ -51,11 +52,17 @@ export interface ReportRun {
   /** Records that failed after every retry (counted as wrong). */
   readonly errors: number;
   readonly scoring: 'exam' | 'accuracy';
-  /** Accuracy over counted items, with its Wilson 95 % interval. */
+  /**
+   * Accuracy as `kensa eval` and `kensa score` print it, with its Wilson 95 % interval: for exam benchmarks on
+   * the exam scoring's basis (the paper's: all questions, 0-point ones included), else over the counted items.
+   */
   readonly accuracy: number;
   readonly accuracyCi95: [number, number];
   readonly n: number;
+  /** The accuracy's numerator (on `all-questions`, 0-point questions answered with their key count). */
   readonly correct: number;
+  /** Exam benchmarks: which questions the accuracy counts. */
+  readonly accuracyBasis?: AccuracyBasis;
   readonly unparsed: number;
   readonly missing: number;
   /** Likelihood scoring: accuracy of the option with the best per-token mean log-probability. */
@@ -192,14 +199,30 @@ function misses(run: LoadedRun, itemsById: ReadonlyMap<string, Item>, threshold:
   return found.sort((a, b) => b.humanAccuracy - a.humanAccuracy || a.id.localeCompare(b.id));
 }
 
+/** The run's accuracy from its scoring, so the report says what `kensa eval` and `kensa score` said. */
+function runAccuracy(
+  result: RunResult,
+): Pick<ReportRun, 'accuracy' | 'accuracyCi95' | 'n' | 'correct' | 'accuracyBasis'> {
+  if (result.kind === 'exam') {
+    const { accuracy, accuracyCorrect, n, accuracyBasis } = result.report;
+    return {
+      accuracy,
+      accuracyCi95: wilsonInterval(accuracyCorrect, n),
+      n,
+      correct: accuracyCorrect,
+      accuracyBasis,
+    };
+  }
+  const { accuracy, ci95, n, correct } = result.report;
+  return { accuracy, accuracyCi95: ci95, n, correct };
+}
+
 function summarizeRun(
   run: LoadedRun,
   id: string,
   options: Required<Omit<ReportModelOptions, 'generatedAt'>>,
 ): ReportRun {
   const itemsById = new Map(run.items.map((item) => [item.id, item]));
-  const counted = run.scores.filter((score) => score.counted);
-  const correct = counted.filter((score) => score.correct).length;
   const errors = [...run.records.values()].filter((record) => record.status === 'error').length;
   const base = {
     id,
@@ -217,10 +240,7 @@ function summarizeRun(
     finishedAt: run.manifest.finishedAt,
     items: run.items.length,
     errors,
-    accuracy: counted.length === 0 ? Number.NaN : correct / counted.length,
-    accuracyCi95: wilsonInterval(correct, counted.length),
-    n: counted.length,
-    correct,
+    ...runAccuracy(run.result),
     unparsed: run.scores.filter((score) => score.verdict === 'unparsed').length,
     missing: run.scores.filter((score) => score.verdict === 'missing').length,
     categories: run.result.report.categories,

@@ -67,6 +67,11 @@ describe('kensa report', () => {
       // Re-scored from the log, the numbers are the run files' own.
       expect(run.exams.map(pick)).toEqual(summary.exams.map(pick));
       expect(run.meanScore).toBe(summary.meanScore);
+      // Accuracy as kensa score printed it: over all 2,000 questions, as the paper counts (not the 1,989 scored).
+      expect(run.accuracyBasis).toBe('all-questions');
+      expect(run.n).toBe(2000);
+      expect(run.accuracy).toBe(summary.accuracy);
+      expect(run.correct / run.n).toBe(summary.accuracy);
       const log = await readLog(dir);
       for (const exam of run.exams) {
         const correct = log.filter((line) => line.itemId.startsWith(exam.exam) && line.verdict === 'correct');
