@@ -60,6 +60,7 @@ export async function readLog(
 /** `summary.json` of a run folder, as `kensa score` wrote it. */
 export async function readSummary(runDir: string): Promise<{
   meanScore: number;
+  accuracy: number;
   exams: { exam: string; score: number; total: number; passed: boolean; kinki: number; correct: number }[];
 }> {
   return JSON.parse(await readFile(path.join(runDir, 'summary.json'), 'utf8'));

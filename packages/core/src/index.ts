@@ -96,6 +96,7 @@ export { examScoreInterval, meanExamScoreInterval, type PointsUnit } from './sco
 export { type ExamReport, type ScoreExamsOptions, scoreExams } from './score-exams';
 export { type ItemScore, type MatchMode, scoreItem, type Verdict } from './score-item';
 export { seededRandom } from './seeded-random';
+export { skipImageQuestions } from './skip-image-questions';
 export { readSource, type SourceContents, type SourceFile } from './source-file';
 export { type BootstrapOptions, bootstrapInterval, mean, quantile, wilsonInterval } from './statistics';
 export { splitThinking } from './think-block';

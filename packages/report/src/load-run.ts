@@ -6,6 +6,7 @@ import {
   KensaError,
   type MatchMode,
   type Registry,
+  skipImageQuestions,
 } from '@kensa/core';
 import {
   loadSources,
@@ -35,6 +36,8 @@ export interface AnyRunManifest extends RunManifestBase {
   readonly template?: string;
   /** How answers were obtained: `generate` (the default) or `likelihood`. */
   readonly method?: string;
+  /** `kensa eval --images`; `skip` left the image questions out and scaled the pass lines. */
+  readonly images?: string;
 }
 
 /** A run folder with its benchmark's items, re-scored from the sample-0 answers in its log. */
@@ -217,7 +220,10 @@ export async function loadRun(
   const { registry, loadItems } = options;
   const folder = readRunFolder(directory);
   const manifest = folder.manifest;
-  const benchmark = benchmarkOfRun(registry, manifest, directory);
-  const items = await loadItems(benchmark, manifest.sources);
+  const built = benchmarkOfRun(registry, manifest, directory);
+  const allItems = await loadItems(built, manifest.sources);
+  // A run that left the image questions out was scored against pass lines scaled to the rest: so is its re-scoring.
+  const { benchmark, items } =
+    manifest.images === 'skip' ? skipImageQuestions(built, allItems) : { benchmark: built, items: allItems };
   return runFromRecords({ directory, manifest, benchmark, items, records: folder.records });
 }

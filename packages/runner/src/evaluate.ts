@@ -2,6 +2,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type ChatMessage,
+  type ImageMode,
   type Item,
   KensaError,
   type LikelihoodPrompt,
@@ -91,6 +92,8 @@ export interface EvaluateOptions {
   /** Recorded in the manifest: where the benchmark's data came from, and the options it was built with. */
   readonly sources?: RunSources;
   readonly benchmarkOptions?: RecordedBenchmarkOptions;
+  /** Recorded in the manifest: what the caller did with questions that have images (see `RunManifest.images`). */
+  readonly images?: ImageMode;
   readonly onEvent?: (event: EvaluationEvent) => void;
   /** Applied to everything written to the run folder and the cache (see `createRedactor`). */
   readonly redact?: Redactor;
@@ -202,6 +205,7 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
     ...(options.extra === undefined ? {} : { extra: options.extra }),
     ...(options.sources === undefined ? {} : { sources: options.sources }),
     ...(options.benchmarkOptions === undefined ? {} : { benchmarkOptions: options.benchmarkOptions }),
+    ...(options.images === undefined ? {} : { images: options.images }),
   };
   await writeJsonFile(manifestPath, manifest, redact);
 

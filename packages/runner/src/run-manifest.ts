@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { ImageMode } from '@kensa/core';
 import type { SamplingParameters } from './model';
 import type { Redactor } from './redact-secrets';
 import { manifestFile, RunFolderError, writeJsonFile } from './run-folder';
@@ -29,6 +30,11 @@ export interface RunManifest extends RunIdentity, RunManifestBase {
   readonly sampleSeeds?: readonly number[];
   /** How likelihood replies were scored: med-eval's token-id continuation, or proven character offsets. */
   readonly likelihoodMethod?: 'token-ids' | 'offsets';
+  /**
+   * What the run did with questions that have images. `skip` left them out and scaled exam pass lines to the points
+   * kept, so whoever re-scores the run (`kensa report`, `compare`, `rpo build`) must leave them out too.
+   */
+  readonly images?: ImageMode;
   readonly extra?: Readonly<Record<string, unknown>>;
 }
 

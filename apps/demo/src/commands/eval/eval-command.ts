@@ -218,6 +218,7 @@ function evaluatePlan(
     runDir: plan.runDir,
     sources: plan.sources,
     ...plan.benchmarkOptions,
+    images: settings.images,
     packages: { '@kensa/core': KENSA_VERSION, '@kensa/runner': RUNNER_VERSION },
     ...(settings.baseURLs.length > 1 ? { extra: { endpoints: settings.baseURLs.map(redactEndpoint) } } : {}),
     ...(replies === undefined ? {} : { replies }),

@@ -74,7 +74,7 @@ async function evalAgainstMock(id: string, extra: string[] = []) {
     server?.baseURL ?? '',
   ];
   const out = path.join(await temporaryDir(), 'run');
-  return run([...args, ...extra, '--out', out, '--concurrency', '32', '--json']);
+  return { ...(await run([...args, ...extra, '--out', out, '--concurrency', '32', '--json'])), out };
 }
 
 describe.each([
@@ -199,6 +199,16 @@ describe('--images', () => {
       (221 * general) / 300,
     ]);
     expect(summary?.passed).toBe(true);
+
+    // Re-scored from the run folder, the run keeps its scaled lines and its 297 questions.
+    const report = await run(['report', result.out, '--data-dir', dataDir, '--json']);
+    expect(report.code).toBe(0);
+    const [reported] = JSON.parse(report.io.out()).runs;
+    expect(reported.n).toBe(297);
+    expect(reported.exams.map((exam: ExamJson) => exam.sections.map((section) => section.passLine))).toEqual([
+      [(160 * required) / 200, (221 * general) / 300],
+    ]);
+    expect(reported.exams[0].passed).toBe(true);
   });
 
   it('vision sends each image as an image_url data URL after the question text', async () => {

@@ -5,7 +5,7 @@ import {
   imageDataUrls,
   imageModes,
   type PromptMode,
-  scaleRulesToKeptItems,
+  skipImageQuestions,
   withImages,
 } from '@kensa/core';
 import { loadSources, type SourceOptions } from '@kensa/runner';
@@ -71,22 +71,14 @@ export async function planImages(
         (unseen > 0 ? `; ${unseen} image questions have no image file in the data and go as text.` : '.'),
     };
   }
-  const kept = items.filter((item) => item.hasImage !== true);
-  const scoring = benchmark.scoring;
-  if (scoring.kind !== 'exam') {
-    return {
-      ...keep,
-      items: kept,
-      note: `Left out ${withImage.length} questions with images (--images skip); accuracy is over the rest.`,
-    };
-  }
-  const rules = scaleRulesToKeptItems(scoring.rules, items, kept, scoring.examOf, '--images skip');
+  const skipped = skipImageQuestions(benchmark, items);
   return {
-    benchmark: { ...benchmark, scoring: { ...scoring, rules } },
-    items: kept,
+    ...skipped,
     wrap: keep.wrap,
     note:
-      `Left out ${withImage.length} questions with images (--images skip); each pass line is scaled to the ` +
-      'points kept (official line × kept points / all points).',
+      benchmark.scoring.kind === 'exam'
+        ? `Left out ${withImage.length} questions with images (--images skip); each pass line is scaled to the ` +
+          'points kept (official line × kept points / all points).'
+        : `Left out ${withImage.length} questions with images (--images skip); accuracy is over the rest.`,
   };
 }
