@@ -215,6 +215,7 @@ function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
     .option('--max-tokens <n>', 'maximum tokens per explanation')
     .option('--timeout <seconds>', 'time allowed for one request (default 120)')
     .option('--retries <n>', 'retries per request after the first attempt (default 3)')
+    .option('--no-cache', 'neither read nor write the response cache (earlier replies are asked again)')
     .option('--data-dir <dir>', 'read sources from a local mirror of upstream paths (or KENSA_DATA_DIR)')
     .option(
       '-T, --benchmark-option <key=value>',

@@ -1,6 +1,9 @@
 import { checkGroundTruth, type Item, pairingRuledOut, renderGroundTruthPrompt } from '@kensa/core';
 import { classifyModelError } from './classify-model-error';
 import type { Model, SamplingParameters } from './model';
+import { noRedaction, type Redactor, redactValue } from './redact-secrets';
+import { requestHash } from './request-hash';
+import type { ResponseCache } from './response-cache';
 
 /** One accepted explanation, in the shape `kensa rpo build --explanations` reads. */
 export interface GroundTruthExplanationLine {
@@ -31,6 +34,14 @@ export interface GenerateGroundTruthOptions {
   readonly timeoutMs?: number;
   /** Delay before the first retry, doubled each time (default 500 ms). */
   readonly baseDelayMs?: number;
+  /**
+   * Teacher replies already received are read from here instead of asked again, and new ones are stored as they
+   * come (as `kensa eval` caches, by endpoint, model and request body), so a re-run after an interruption or a
+   * failure pays only for the questions still unanswered. Errors are never cached.
+   */
+  readonly cache?: ResponseCache;
+  /** Applied to what is stored in the cache. */
+  readonly redact?: Redactor;
   /** Called after each question, in completion order (e.g. to save accepted explanations as they come). */
   readonly onItem?: (
     outcome:
@@ -44,25 +55,61 @@ export interface GroundTruthResult {
   readonly accepted: readonly GroundTruthExplanationLine[];
   /** Rejected, failed and skipped questions, in benchmark order. */
   readonly rejected: readonly GroundTruthRejection[];
+  /** Questions answered from the cache; `requestsSent` counts what reached the server (retries included). */
+  readonly cacheHits: number;
+  readonly requestsSent: number;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function askTeacher(
-  item: Item,
-  options: GenerateGroundTruthOptions,
-): Promise<{ ok: true; text: string } | { ok: false; reason: string; abort: boolean }> {
+type TeacherReply =
+  | { ok: true; text: string; cached: boolean; requests: number }
+  | { ok: false; reason: string; abort: boolean; requests: number };
+
+async function askTeacher(item: Item, options: GenerateGroundTruthOptions): Promise<TeacherReply> {
+  const { model, cache } = options;
   const prompt = renderGroundTruthPrompt(item, options.examples);
-  const request = options.model.request({ item, prompt, sample: 0 }, options.sampling ?? {});
+  const request = model.request({ item, prompt, sample: 0 }, options.sampling ?? {});
+  const key =
+    cache !== undefined && model.cacheable
+      ? requestHash({
+          endpoint: model.endpoint,
+          model: model.name,
+          body: { request: request.body, sample: 0 },
+        })
+      : undefined;
+  const hit = key === undefined ? undefined : cache?.get(key);
+  if (hit !== undefined) {
+    try {
+      return { ok: true, text: model.parse(hit.response).text, cached: true, requests: 0 };
+    } catch {
+      // An unreadable cached reply is asked again.
+    }
+  }
   const retries = options.retries ?? 3;
   for (let attempt = 0; ; attempt++) {
     try {
-      const response = await options.model.send(request, { timeoutMs: options.timeoutMs ?? 120_000 });
-      return { ok: true, text: options.model.parse(response).text };
+      const response = await model.send(request, { timeoutMs: options.timeoutMs ?? 120_000 });
+      const text = model.parse(response).text;
+      if (key !== undefined) {
+        const entry = {
+          response,
+          createdAt: new Date().toISOString(),
+          model: model.name,
+          endpoint: model.endpoint,
+        };
+        cache?.put(key, redactValue(entry, options.redact ?? noRedaction));
+      }
+      return { ok: true, text, cached: false, requests: attempt + 1 };
     } catch (error) {
       const verdict = classifyModelError(error);
       if (verdict.action !== 'retry' || attempt >= retries) {
-        return { ok: false, reason: verdict.message, abort: verdict.action === 'abort' };
+        return {
+          ok: false,
+          reason: verdict.message,
+          abort: verdict.action === 'abort',
+          requests: attempt + 1,
+        };
       }
       await sleep(verdict.retryAfterMs ?? (options.baseDelayMs ?? 500) * 2 ** attempt);
     }
@@ -72,7 +119,8 @@ async function askTeacher(
 /**
  * Asks a teacher model to explain each question's key and keeps an explanation only when Kensa's own answer
  * reading (`checkGroundTruth`: the same extraction and scoring as `kensa eval`) takes the key from its final
- * answer line. Questions ruled out of scoring are skipped (they give no pairs). Never throws on a failed call:
+ * answer line. Questions ruled out of scoring are skipped (they give no pairs). With a `cache`, a re-run asks only
+ * what no earlier run got a reply for. Never throws on a failed call:
  * that question is reported `failed`; after an error no question can escape (bad key, unknown model) the rest are
  * reported `failed` unasked.
  */
@@ -87,6 +135,8 @@ export async function generateGroundTruth(options: GenerateGroundTruthOptions): 
   };
   // A rejected key or an unknown model fails every question the same way: stop asking after the first.
   let aborted: string | undefined;
+  let cacheHits = 0;
+  let requestsSent = 0;
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
       if (aborted !== undefined) {
@@ -99,6 +149,8 @@ export async function generateGroundTruth(options: GenerateGroundTruthOptions): 
         continue;
       }
       const reply = await askTeacher(item, options);
+      requestsSent += reply.requests;
+      if (reply.ok && reply.cached) cacheHits++;
       if (!reply.ok) {
         if (reply.abort) aborted ??= reply.reason;
         report(item.id, { id: item.id, status: 'failed', reason: reply.reason });
@@ -123,5 +175,5 @@ export async function generateGroundTruth(options: GenerateGroundTruthOptions): 
     if ('status' in outcome) rejected.push(outcome);
     else accepted.push(outcome);
   }
-  return { accepted, rejected };
+  return { accepted, rejected, cacheHits, requestsSent };
 }

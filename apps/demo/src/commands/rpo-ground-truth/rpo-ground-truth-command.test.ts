@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readExplanationFile } from '@kensa/runner';
@@ -57,8 +57,8 @@ function groundTruthArgs(mock: MockServer, out: string): string[] {
   return [...base, '--model', 'teacher', '--base-url', mock.baseURL, '--out', out];
 }
 
-async function run(args: string[]) {
-  const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir() } });
+async function run(args: string[], env: Record<string, string> = {}) {
+  const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir(), ...env } });
   const code = await main(args, io);
   return { code, io };
 }
@@ -93,6 +93,45 @@ describe('kensa rpo ground-truth (mock teacher, example older-exam plugin)', () 
     expect(first?.at(-1)?.content).toContain('この問題の正解は「c」です');
     expect(first?.filter((message) => message.role === 'assistant')).toHaveLength(3);
     expect(first?.[2]?.content).toMatch(/\n答え: b$/);
+  });
+
+  it('asks a re-run only what no earlier run got a reply for (the response cache), never storing the key', async () => {
+    const apiKey = 'sk-kensa-ground-truth-secret-0123456789';
+    const env = { KENSA_CACHE_DIR: await temporaryDir(), OPENAI_API_KEY: apiKey };
+    const flaky = replies['細胞内液に最も多く'];
+    const echoing = replies['健常成人の血漿浸透圧'];
+    // A gateway that echoes the key into a reply: what is cached must not hold it.
+    replies['健常成人の血漿浸透圧'] = `(key ${apiKey})\n${echoing}`;
+    try {
+      const mock = await teacher();
+      const out = path.join(await temporaryDir(), 'explanations.jsonl');
+      const args = [...groundTruthArgs(mock, out), '--retries', '0', '--json'];
+      const first = await run(args, env);
+      expect(first.code).toBe(1);
+      expect(JSON.parse(first.io.out())).toMatchObject({ fromCache: 0, requestsSent: 8 });
+      expect(mock.requests).toHaveLength(8);
+
+      // The teacher is back: only the failed question is asked again; the rest come from the cache.
+      replies['細胞内液に最も多く'] = '細胞内液の主な陽イオンはK+である。\n答え: b';
+      const second = await run(args, env);
+      expect(JSON.parse(second.io.out())).toMatchObject({ fromCache: 7, requestsSent: 1 });
+      expect(mock.requests).toHaveLength(9);
+      expect([...readExplanationFile(out).keys()]).toEqual(['100A1', '100A3', '100A5', '100A6', '100A8']);
+      expect(readExplanationFile(out).get('100A1')?.explanation).toContain('[redacted]');
+
+      for (const file of await readdir(env.KENSA_CACHE_DIR)) {
+        if (!file.startsWith('responses')) continue;
+        const bytes = await readFile(path.join(env.KENSA_CACHE_DIR, file));
+        expect(bytes.includes(apiKey), file).toBe(false);
+      }
+
+      // --no-cache asks everything again.
+      const fresh = await run([...args, '--no-cache'], env);
+      expect(JSON.parse(fresh.io.out())).toMatchObject({ fromCache: 0, requestsSent: 8 });
+    } finally {
+      replies['細胞内液に最も多く'] = flaky as Error;
+      replies['健常成人の血漿浸透圧'] = echoing as string;
+    }
   });
 
   it('exits 0 when every explanation is accepted (--limit)', async () => {

@@ -3,10 +3,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   defaultCacheDir,
+  defaultResponseCachePath,
   defaultTemperature,
+  disabledResponseCache,
   generateGroundTruth,
   loadSources,
   noRedaction,
+  openFailSoftCache,
   parseItemsCached,
   resolveModel,
   writeFileAtomic,
@@ -33,6 +36,8 @@ export interface RpoGroundTruthOptions {
   readonly maxTokens?: string;
   readonly timeout?: string;
   readonly retries?: string;
+  /** `--no-cache`: neither read nor write the response cache. */
+  readonly cache?: boolean;
   readonly json?: boolean;
 }
 
@@ -84,7 +89,7 @@ export async function rpoGroundTruthCommand(
     log,
   });
   const parsed = await parseItemsCached(benchmark, contents, {
-    cacheDir: defaultCacheDir(io.env),
+    cacheDir: options.cache === false ? undefined : defaultCacheDir(io.env),
     // As kensa eval keys them: items built with other -T options are other items.
     variant: JSON.stringify(
       recordedOptions(benchmarkId, benchmarkOptions, benchmark).benchmarkOptions ?? null,
@@ -109,6 +114,11 @@ export async function rpoGroundTruthCommand(
   // then rewritten in benchmark order.
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, '');
+  // Replies already paid for (an interrupted or failed earlier run) come from the cache; new ones go in as they come.
+  const cache =
+    options.cache === false || !model.cacheable
+      ? disabledResponseCache()
+      : openFailSoftCache(defaultResponseCachePath(io.env), (message) => log(`kensa: ${message}`));
   const result = await generateGroundTruth({
     items,
     examples: parsed.examples,
@@ -120,12 +130,14 @@ export async function rpoGroundTruthCommand(
     concurrency,
     ...(retries === undefined ? {} : { retries }),
     ...(timeout === undefined ? {} : { timeoutMs: Math.max(1, Math.round(timeout * 1000)) }),
+    cache,
+    redact,
     onItem: (outcome) => {
       if (!outcome.accepted) return;
       const line = { problem_id: outcome.problem_id, explanation: outcome.explanation };
       appendFileSync(out, redact(`${JSON.stringify(line)}\n`));
     },
-  });
+  }).finally(() => cache.close());
 
   const lines = result.accepted.map((line) => `${JSON.stringify(line)}\n`).join('');
   await writeFileAtomic(out, new TextEncoder().encode(redact(lines)));
@@ -140,6 +152,8 @@ export async function rpoGroundTruthCommand(
     rejected: result.rejected.filter((entry) => entry.status === 'rejected'),
     failed: result.rejected.filter((entry) => entry.status === 'failed'),
     skipped: result.rejected.filter((entry) => entry.status === 'skipped'),
+    fromCache: result.cacheHits,
+    requestsSent: result.requestsSent,
     explanations: out,
   };
   await mkdir(path.dirname(summaryFile), { recursive: true });
@@ -152,7 +166,8 @@ export async function rpoGroundTruthCommand(
   } else {
     io.stdout(
       `${result.accepted.length} of ${items.length} explanations accepted → ${out}\n` +
-        `${summary.rejected.length} rejected, ${summary.failed.length} failed, ${summary.skipped.length} skipped (ruled out of scoring) → ${summaryFile}\n`,
+        `${summary.rejected.length} rejected, ${summary.failed.length} failed, ${summary.skipped.length} skipped (ruled out of scoring) → ${summaryFile}\n` +
+        `${result.requestsSent} requests sent, ${result.cacheHits} replies from the cache\n`,
     );
   }
   return unwritten > 0 ? exitCodes.failures : exitCodes.success;
