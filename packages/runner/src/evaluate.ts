@@ -13,6 +13,7 @@ import {
 import pLimit from 'p-limit';
 import { classifyModelError } from './classify-model-error';
 import { createLikelihoodSession } from './likelihood-session';
+import { loggedMessages } from './logged-messages';
 import type { Model, ModelReply, ModelRequest, SamplingParameters } from './model';
 import { prepareQuestion, type Question } from './prepare-question';
 import { noRedaction, type Redactor, redactValue } from './redact-secrets';
@@ -263,7 +264,13 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
       ? requestHash({ endpoint: model.endpoint, model: model.name, body })
       : sha256Hex(canonicalJson({ model: model.name, body }));
     const begin = performance.now();
-    const base = { itemId: item.id, sample, promptHash, requestHash: key, messages: prompt.messages };
+    const base = {
+      itemId: item.id,
+      sample,
+      promptHash,
+      requestHash: key,
+      messages: loggedMessages(prompt.messages),
+    };
 
     let reply: ModelReply | undefined;
     let cached = false;

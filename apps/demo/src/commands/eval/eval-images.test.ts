@@ -1,4 +1,5 @@
 // @needs-shared-data (skipped without ../shared; see packages/test-support/src/shared-data-exclude.ts)
+import { createHash } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -218,7 +219,8 @@ describe('--images', () => {
       await writeFile(path.join(data, 'vision-exam', file), bytes);
     }
     server = await createMockServer({ reply: () => '答え: b' });
-    const result = await run([
+    const runDir = path.join(await temporaryDir(), 'run');
+    const args = [
       'eval',
       'vision-exam-fixture',
       '--plugin',
@@ -232,8 +234,9 @@ describe('--images', () => {
       '--images',
       'vision',
       '--out',
-      path.join(await temporaryDir(), 'run'),
-    ]);
+      runDir,
+    ];
+    const result = await run(args);
     expect(result.io.err()).toContain('Sending 2 image files');
     expect(result.code).toBe(0);
     const bodies = server.requests.map((request) => request.body as ChatBody);
@@ -257,6 +260,25 @@ describe('--images', () => {
     const textOnly = bodies.find((body) => questionText(body).includes('心拍数'));
     expect(typeof textOnly?.messages.at(-1)?.content).toBe('string');
     expect(result.io.out()).toMatch(/900th .*2\/2 .*PASS/);
+
+    // The log names each image by type, SHA-256 and size instead of holding its base64 copy.
+    const logText = await readFile(path.join(runDir, 'log.jsonl'), 'utf8');
+    const logged = logText
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { messages: { content: string; images?: string[] }[] });
+    const question = logged.find((record) => record.messages.at(-1)?.content.includes('胸部エックス線写真'));
+    expect(question?.messages.at(-1)?.images).toEqual(
+      ['images/900A1-1.png', 'images/900A1-2.png'].map((file) => {
+        const bytes = fixtureImages[file] as Buffer;
+        return `image/png sha256:${createHash('sha256').update(bytes).digest('hex')} (${bytes.byteLength} bytes)`;
+      }),
+    );
+    expect(logText).not.toContain(fixtureImages['images/900A1-1.png']?.toString('base64'));
+    // The run resumes as before: nothing is asked again.
+    const again = await run(args);
+    expect(again.code).toBe(0);
+    expect(server.requests).toHaveLength(bodies.length);
   });
 
   it('blind sends the same question as text alone', async () => {
