@@ -14,7 +14,7 @@ export function echoOffsetProblem(logprobs: TokenLogprobs, text: string): string
     return 'echoes logprobs without a text_offset for every token';
   }
   if (offsets.some((offset) => offset < 0))
-    return 'echoes text_offset -1 (no character offsets, as SGLang does)';
+    return 'has no tokenize endpoint to score by token ids and echoes text_offset -1 (no character offsets, as SGLang does; SGLang serves /tokenize from 0.5.2, so upgrading it is enough)';
   let joined = '';
   for (let index = 0; index < tokens.length; index++) {
     if (offsets[index] !== joined.length) {

@@ -109,7 +109,7 @@ describe('createLeanFetch().post', () => {
     expect(server.requests[0]?.rawBody).toBe(init.body);
     const missing = await createLeanFetch().post(`${server.url}/chat/completions`, init);
     expect(missing.status).toBe(404);
-    expect(JSON.parse(missing.text).error.message).toMatch(/Invalid URL/);
+    expect(JSON.parse(missing.text).error.message).toMatch(/^Unknown request URL: POST \/chat\/completions/);
   });
 
   it('stops reading a reply over the limit both ways, and shares the counter with the fetch form', async () => {

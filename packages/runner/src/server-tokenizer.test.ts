@@ -80,6 +80,34 @@ describe('createServerTokenizer', () => {
   });
 });
 
+describe('createServerTokenizer, several calls at once', () => {
+  it('looks for the endpoint once while the others wait (an item tokenizes its prompt and options together)', async () => {
+    // SGLang before 0.5.2 has neither path: the first call tries both, the five others none.
+    server = await createMockServer({ server: { name: 'sglang-0.4' } });
+    const tokenize = createServerTokenizer({ baseURL: server.baseURL, model: 'm', fetch });
+    const outcomes = await Promise.allSettled(
+      ['問題', 'a', 'b', 'c', 'd', 'e'].map((text) => tokenize(text, { timeoutMs: 5000 })),
+    );
+    expect(outcomes.every((outcome) => outcome.status === 'rejected')).toBe(true);
+    expect(
+      outcomes.map((outcome) =>
+        outcome.status === 'rejected' && TokenizeUnavailableError.isInstance(outcome.reason)
+          ? 'unavailable'
+          : '?',
+      ),
+    ).toEqual(Array(6).fill('unavailable'));
+    expect(server.requests.map((request) => request.path)).toEqual(['/tokenize', '/v1/tokenize']);
+  });
+
+  it('keeps the endpoint the first call found for the calls that waited', async () => {
+    server = await createMockServer({ server: { name: 'vllm' } });
+    const tokenize = createServerTokenizer({ baseURL: server.baseURL, model: 'm', fetch });
+    const results = await Promise.all(['問題', 'a', 'b'].map((text) => tokenize(text, { timeoutMs: 5000 })));
+    expect(results.every((ids) => ids.length > 0)).toBe(true);
+    expect(server.requests.map((request) => request.path)).toEqual(['/tokenize', '/tokenize', '/tokenize']);
+  });
+});
+
 describe('createServerTokenizer on the lean post', () => {
   /** Tokenizes once through the raw post and once through the model's fetch, on the same kind of server. */
   async function both(options: MockServerOptions, text: string, timeoutMs = 2000) {

@@ -114,7 +114,7 @@ export function createServerTokenizer(options: ServerTokenizerOptions): Tokenize
     return { status, payload: parseJsonOrUndefined(raw), raw };
   };
 
-  return async (text, { timeoutMs }) => {
+  const tokenize = async (text: string, timeoutMs: number): Promise<number[]> => {
     if (missing) throw new TokenizeUnavailableError('The server has no tokenize endpoint.');
     for (const url of found === undefined ? candidates : [found]) {
       const { status, payload, raw } = await call(url, text, timeoutMs);
@@ -140,5 +140,28 @@ export function createServerTokenizer(options: ServerTokenizerOptions): Tokenize
     throw new TokenizeUnavailableError(
       `The server has no tokenize endpoint (tried ${candidates.map((url) => new URL(url).pathname).join(', ')}).`,
     );
+  };
+
+  // Until an endpoint is known, one call looks for it and the calls made meanwhile (an item's prompt and options
+  // go together) wait for its outcome, rather than each probing every candidate path.
+  let probe: Promise<void> | undefined;
+  return async (text, { timeoutMs }) => {
+    if (found === undefined && !missing) {
+      if (probe === undefined) {
+        const first = tokenize(text, timeoutMs);
+        // Settles either way, so a failed probe is the caller's error alone, never an unhandled rejection.
+        probe = first.then(
+          () => {
+            probe = undefined;
+          },
+          () => {
+            probe = undefined;
+          },
+        );
+        return first;
+      }
+      await probe;
+    }
+    return tokenize(text, timeoutMs);
   };
 }

@@ -172,7 +172,17 @@ describe('createMockServer', () => {
 
     const unknown = await post('/v1/embeddings', '{}');
     expect(unknown.status).toBe(404);
-    expect(await unknown.json()).toMatchObject({ error: { message: 'Invalid URL (POST /v1/embeddings)' } });
+    // As api.openai.com answers an unknown path (bodies users pasted in GitHub issues, 2024: e.g.
+    // ChatGPTNextWeb/NextChat#4924, nomic-ai/gpt4all#3214).
+    expect(await unknown.json()).toEqual({
+      error: {
+        message:
+          'Unknown request URL: POST /v1/embeddings. Please check the URL for typos, or see the docs at https://platform.openai.com/docs/api-reference/.',
+        type: 'invalid_request_error',
+        param: null,
+        code: 'unknown_url',
+      },
+    });
     expect((await fetch(`${server.baseURL}/chat/completions`)).status).toBe(405);
 
     await expect(

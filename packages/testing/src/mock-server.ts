@@ -19,7 +19,7 @@ import {
   type RecordedRequest,
   type RequestFilter,
 } from './recorded-request';
-import { answerAsProfile, type ServerProfileOptions } from './server-profile';
+import { answerAsProfile, notFoundAsProfile, type ServerProfileOptions } from './server-profile';
 import { checkCompletionBody, textCompletion } from './text-completion';
 import { defaultTokenIdLogprob, type TokenIdLogprobPolicy } from './token-id-logprob';
 import { defaultLogprob, type LogprobPolicy } from './token-logprobs';
@@ -166,7 +166,7 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
     const { kind, method } = record;
     const expectedMethod = kind === 'models' ? 'GET' : 'POST';
     if (kind === undefined) {
-      sendNotFound(record, response);
+      sendNotFound(record, response, options.server);
       return;
     }
     if (method !== expectedMethod) {
@@ -301,14 +301,11 @@ export async function createMockServer(options: MockServerOptions = {}): Promise
   };
 }
 
-/** OpenAI's answer to a path it does not serve. */
-function sendNotFound(record: MutableRecord, response: ServerResponse): void {
-  send(
-    record,
-    response,
-    404,
-    openAIError(`Invalid URL (${record.method} ${record.path})`, { code: 'not_found' }),
-  );
+/** A path the server does not serve, answered as the profile's server does (OpenAI's way without one). */
+function sendNotFound(record: MutableRecord, response: ServerResponse, server?: ServerProfileOptions): void {
+  const answer = notFoundAsProfile(server?.name, record.method, record.path);
+  if (answer.plainText) sendText(record, response, answer.status, String(answer.body));
+  else send(record, response, answer.status, answer.body);
 }
 
 function send(record: MutableRecord, response: ServerResponse, status: number, payload: unknown): void {

@@ -72,6 +72,58 @@ describe('server profiles: error bodies and endpoints as the real servers send t
     expect(JSON.parse(quota.text).error.code).toBe('insufficient_quota');
   });
 
+  it('answers paths it does not route as each server does', async () => {
+    const unrouted = async (name: 'vllm' | 'sglang-0.4' | 'llama.cpp' | 'openai', path: string) => {
+      server = await createMockServer({ server: { name } });
+      const answer = await post(path, { prompt: 'a' });
+      await server.close();
+      server = undefined;
+      return answer;
+    };
+    // vLLM (vllm/entrypoints/openai/api_server.py registers its handler on fastapi.HTTPException; Starlette's
+    // route-not-found falls through to FastAPI's default) and SGLang before 0.5.2 (no tokenize routes before
+    // sgl-project/sglang#9545): FastAPI's own body.
+    expect(await unrouted('vllm', '/v1/tokenize')).toEqual({ status: 404, text: '{"detail":"Not Found"}' });
+    expect(await unrouted('sglang-0.4', '/tokenize')).toEqual({
+      status: 404,
+      text: '{"detail":"Not Found"}',
+    });
+    // llama.cpp tools/server/server.cpp set_error_handler: format_error_response("File Not Found", ERROR_TYPE_NOT_FOUND).
+    expect(await unrouted('llama.cpp', '/v1/tokenize')).toEqual({
+      status: 404,
+      text: '{"error":{"code":404,"message":"File Not Found","type":"not_found_error"}}',
+    });
+    const openai = await unrouted('openai', '/tokenize');
+    expect(openai.status).toBe(404);
+    expect(JSON.parse(openai.text).error).toMatchObject({
+      message: expect.stringMatching(
+        /^Unknown request URL: POST \/tokenize\. Please check the URL for typos/,
+      ),
+      code: 'unknown_url',
+    });
+  });
+
+  it('SGLang ≥ 0.5.2 tokenizes at both paths; echoed logprobs carry text_offset -1 and a list of top_logprobs', async () => {
+    server = await createMockServer({ server: { name: 'sglang' } });
+    for (const path of ['/tokenize', '/v1/tokenize']) {
+      const answer = JSON.parse((await post(path, { prompt: '問題' })).text);
+      // python/sglang/srt/entrypoints/openai/protocol.py TokenizeResponse: tokens, count, max_model_len.
+      expect(Object.keys(answer).sort()).toEqual(['count', 'max_model_len', 'tokens']);
+    }
+    const echo = JSON.parse(
+      (await post('/v1/completions', { model: 'm', prompt: '問題', echo: true, logprobs: 1, max_tokens: 1 }))
+        .text,
+    );
+    const logprobs = echo.choices[0].logprobs;
+    // entrypoints/openai/utils.py to_openai_style_logprobs: text_offset.append(-1) ("Not supported yet");
+    // protocol.py LogProbs.top_logprobs: List[Optional[Dict[str, float]]], None at the first prompt position.
+    expect(logprobs.text_offset.every((offset: number) => offset === -1)).toBe(true);
+    expect(logprobs.token_logprobs[0]).toBeNull();
+    expect(logprobs.top_logprobs[0]).toBeNull();
+    expect(logprobs.top_logprobs[1]).toEqual({ [logprobs.tokens[1]]: logprobs.token_logprobs[1] });
+    expect(logprobs.top_logprobs).toHaveLength(logprobs.tokens.length);
+  });
+
   it('the plain mock has no tokenize endpoint', async () => {
     server = await createMockServer();
     expect((await post('/tokenize', { prompt: 'a' })).status).toBe(404);

@@ -14,16 +14,27 @@ import type { TokenIdLogprobPolicy } from './token-id-logprob';
  * - `vllm`: vLLM ≥ 0.10.1: as 0.9 for logprobs, errors nested as `{"error": {…}}`.
  * In every vLLM profile `text_offset[0] = 0`, `text_offset[i] = text_offset[i-1] + len(token[i-1])` (Python
  * code points), the first token's string is `decode(first_id)`, text prompts get the tokenizer's BOS, token-id
- * prompts are used as sent, and `POST /tokenize` answers `{count, max_model_len, tokens, token_strs}`.
- * - `sglang`: SGLang 0.4/0.5 (`python/sglang/srt/entrypoints/openai/serving_completions.py`,
- *   `to_openai_style_logprobs` appends `text_offset` -1 for every token); `/tokenize` and `/v1/tokenize`; flat
- *   error bodies.
+ * prompts are used as sent, `top_logprobs` is `[null, {token: logprob}, …]` (`_create_completion_logprobs`: None
+ * where a position has no logprobs, else the top `logprobs + 1` entries; here the token itself), and `POST
+ * /tokenize` (at the root only: `vllm/entrypoints/serve/tokenize/api_router.py`) answers `{count, max_model_len,
+ * tokens, token_strs: null}`. A path vLLM does not route is FastAPI's own 404 `{"detail": "Not Found"}`: vLLM's
+ * error handler is registered on FastAPI's `HTTPException`, which Starlette's route-not-found is not.
+ * - `sglang`: SGLang ≥ 0.5.2 (`python/sglang/srt/entrypoints/openai/utils.py`, `to_openai_style_logprobs`
+ *   appends `text_offset` -1 for every token, "Not supported yet"; `top_logprobs` a list, `[null, {…}, …]`);
+ *   `/tokenize` and `/v1/tokenize` (`entrypoints/http_server.py`, added by sgl-project/sglang#9545) answering
+ *   `{tokens, count, max_model_len}`; flat `ErrorResponse` bodies (`serving_base.py`, `create_error_response`).
+ * - `sglang-0.4`: SGLang 0.4.x–0.5.1 (`python/sglang/srt/openai_api/adapter.py`): the same logprobs, and no
+ *   tokenize endpoint (FastAPI's 404 `{"detail": "Not Found"}` on both paths).
  * - `llama.cpp`: llama-server (`tools/server/utils.hpp`, `oaicompat_completion_params_parse`): `echo` throws
- *   "Only no echo is supported" (HTTP 500); `POST /tokenize` reads `content`, `add_special`, `with_pieces`.
+ *   "Only no echo is supported" (a plain `runtime_error`: HTTP 500 `server_error`); `POST /tokenize` (root only)
+ *   reads `content`, `add_special`, `with_pieces`; an unrouted path is `set_error_handler`'s 404 "File Not Found"
+ *   (`not_found_error`).
  * - `ollama`: Ollama's OpenAI layer (`openai/openai.go`): `prompt` is a Go string, so a list is a 400; no
  *   tokenize endpoint (Gin's plain-text "404 page not found"); chat reasoning in `message.reasoning`.
  * - `openai`: api.openai.com: chat models on `/v1/completions` are a 404; reasoning models (o1, o3, o4-mini,
- *   gpt-5) reject `max_tokens` (`unsupported_parameter`) and any temperature but 1 (`unsupported_value`).
+ *   gpt-5) reject `max_tokens` (`unsupported_parameter`) and any temperature but 1 (`unsupported_value`); an
+ *   unknown path is a 404 "Unknown request URL" (`unknown_url`). These bodies are as users pasted them in GitHub
+ *   issues (no source exists); see `openai-error.ts`.
  */
 export type ServerProfileName =
   | 'vllm-v0'
@@ -31,6 +42,7 @@ export type ServerProfileName =
   | 'vllm-v1-2025'
   | 'vllm'
   | 'sglang'
+  | 'sglang-0.4'
   | 'llama.cpp'
   | 'ollama'
   | 'openai';
@@ -41,6 +53,7 @@ export const serverProfileNames: readonly ServerProfileName[] = [
   'vllm-v1-2025',
   'vllm',
   'sglang',
+  'sglang-0.4',
   'llama.cpp',
   'ollama',
   'openai',
@@ -65,6 +78,7 @@ export interface ProfileAnswer {
 const maxModelLength = 32768;
 
 const isVllm = (name: ServerProfileName) => name.startsWith('vllm');
+const isSglang = (name: ServerProfileName) => name.startsWith('sglang');
 
 /** Flat (vLLM < 0.10.1, SGLang `ErrorResponse`) or nested error bodies. */
 function profileError(
@@ -73,7 +87,7 @@ function profileError(
   message: string,
   fields: { type?: string; param?: string; code?: string } = {},
 ): ProfileAnswer {
-  const flat = name === 'vllm-v0' || name === 'vllm-v1-0.8' || name === 'vllm-v1-2025' || name === 'sglang';
+  const flat = name === 'vllm-v0' || name === 'vllm-v1-0.8' || name === 'vllm-v1-2025' || isSglang(name);
   if (flat) {
     return {
       status,
@@ -88,6 +102,30 @@ function profileError(
   }
   const body: OpenAIErrorBody = openAIError(message, fields);
   return { status, body };
+}
+
+/** A path the server does not route, as each answers it. */
+export function notFoundAsProfile(
+  name: ServerProfileName | undefined,
+  method: string,
+  path: string,
+): ProfileAnswer {
+  if (name !== undefined && (isVllm(name) || isSglang(name)))
+    return { status: 404, body: { detail: 'Not Found' } };
+  if (name === 'llama.cpp') {
+    return {
+      status: 404,
+      body: { error: { code: 404, message: 'File Not Found', type: 'not_found_error' } },
+    };
+  }
+  if (name === 'ollama') return { status: 404, body: '404 page not found', plainText: true };
+  return {
+    status: 404,
+    body: openAIError(
+      `Unknown request URL: ${method} ${path}. Please check the URL for typos, or see the docs at https://platform.openai.com/docs/api-reference/.`,
+      { code: 'unknown_url' },
+    ),
+  };
 }
 
 /**
@@ -186,17 +224,9 @@ async function tokenizeAnswer(
   body: Record<string, unknown>,
 ): Promise<ProfileAnswer> {
   const { name } = profile;
-  if (name === 'ollama') return { status: 404, body: '404 page not found', plainText: true };
-  if (name === 'openai') {
-    return {
-      status: 404,
-      body: openAIError(`Invalid URL (${record.method} ${record.path})`, { code: 'unknown_url' }),
-    };
-  }
-  // vLLM and llama.cpp serve /tokenize at the root only; SGLang at both.
-  if (record.path === '/v1/tokenize' && name !== 'sglang') {
-    return profileError(name, 404, 'Not Found');
-  }
+  // vLLM and llama.cpp serve /tokenize at the root only; SGLang ≥ 0.5.2 at both; the others not at all.
+  const served = name === 'sglang' || ((isVllm(name) || name === 'llama.cpp') && record.path === '/tokenize');
+  if (!served) return notFoundAsProfile(name, record.method, record.path);
   const vocabulary = await loadVocabulary(profile.vocabulary ?? 'qwen3');
   if (name === 'llama.cpp') {
     // tools/server/server.cpp handle_tokenize: `content`, `add_special` (default false), `with_pieces`.
@@ -208,7 +238,11 @@ async function tokenizeAnswer(
     return { status: 200, body: { tokens } };
   }
   if (typeof body.prompt !== 'string') {
-    return profileError(name, 400, "1 validation error: 'prompt' Field required", { param: 'prompt' });
+    // FastAPI's validation error, as each server words it (SGLang: type "Bad Request"); Kensa always sends one.
+    return profileError(name, 400, "1 validation error: 'prompt' Field required", {
+      param: 'prompt',
+      ...(isSglang(name) ? { type: 'Bad Request' } : {}),
+    });
   }
   const ids = vocabulary.encode(body.prompt, body.add_special_tokens !== false);
   return {
@@ -284,17 +318,21 @@ async function echoAnswer(
     const offsets: number[] = [];
     let offset = 0;
     for (const text of strings) {
-      offsets.push(name === 'sglang' ? -1 : offset);
+      offsets.push(isSglang(name) ? -1 : offset);
       offset += [...text].length;
     }
     const logprobs = sequence.map((_, position) =>
       position === 0 ? null : context.logprob({ ids: sequence, index: position }),
     );
+    // Each position's top entries; the mock's model ranks the token it was given first, so it is the only one.
+    const top = logprobs.map((logprob, position) =>
+      logprob === null ? null : { [strings[position] as string]: logprob },
+    );
     return {
       index,
       text: vocabulary.decode(sequence),
       logprobs: wantsLogprobs
-        ? { tokens: strings, token_logprobs: logprobs, text_offset: offsets, top_logprobs: null }
+        ? { tokens: strings, token_logprobs: logprobs, text_offset: offsets, top_logprobs: top }
         : null,
       finish_reason: 'length',
     };

@@ -223,5 +223,13 @@ describe('kensa eval against real servers’ behaviour', () => {
     expect(llama.io.err()).toContain('Only no echo is supported');
     expect(llama.io.err()).toContain('--scoring generate');
     expect(server?.count({ kind: 'completions' })).toBe(1);
+    await server?.close();
+    // SGLang before 0.5.2: no /tokenize, and echoed offsets are all -1. One item's requests, then a stop that says
+    // upgrading is enough.
+    const sglang = await runEval({ server: { name: 'sglang-0.4' } }, 'any', ['--scoring', 'likelihood']);
+    expect(sglang.code).toBe(1);
+    expect(sglang.io.err()).toContain('SGLang serves /tokenize from 0.5.2');
+    expect(server?.count({ kind: 'tokenize' })).toBe(2);
+    expect(server?.count({ kind: 'completions' })).toBe(1);
   }, 120_000);
 });
