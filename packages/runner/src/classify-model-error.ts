@@ -16,6 +16,13 @@ export interface ErrorVerdict {
   readonly unreachable?: boolean;
 }
 
+/** What to do about the statuses that stop a run, since every other request would get the same. */
+const runStoppingAdvice: Readonly<Record<number, string>> = {
+  401: "The server wants an API key: set OPENAI_API_KEY to the key it was started with (vLLM's, SGLang's and llama-server's --api-key), or check the one set",
+  403: 'The key is not allowed this model or endpoint: check OPENAI_API_KEY and --model',
+  404: 'Check --model (the server lists its models at GET /v1/models) and that --base-url is the API root, e.g. http://localhost:8000/v1',
+};
+
 const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
 
 function errorCode(error: unknown): string | undefined {
@@ -58,12 +65,20 @@ export function classifyModelError(error: unknown): ErrorVerdict {
     const status = error.status;
     const rejection = runWideRejection(error);
     if (rejection !== undefined) return { action: 'abort', status, message: rejection };
+    const html = looksLikeHtml(error.message);
     const message = `the server answered ${status}: ${
-      looksLikeHtml(error.message)
+      html
         ? `an HTML page ("${quoteBody(error.message)}"); is --base-url the API root, e.g. http://localhost:8000/v1?`
         : boundedMessage(error.message)
     }`;
-    if (status === 401 || status === 403 || status === 404) return { action: 'abort', status, message };
+    const advice = runStoppingAdvice[status];
+    if (advice !== undefined) {
+      return {
+        action: 'abort',
+        status,
+        message: html ? message : `${message.replace(/\.$/, '')}. ${advice}.`,
+      };
+    }
     if (status === 408 || status === 409 || status === 429 || status >= 500) {
       const retryAfterMs =
         Number(headerOf(error.headers, 'retry-after-ms')) ||
