@@ -4,8 +4,8 @@ import { scaleRulesToKeptItems } from './scale-exam-rules';
 
 /**
  * `--images skip`: the questions without images, and the benchmark scored on them. For exam benchmarks each pass
- * line is scaled to the points kept (`scaleRulesToKeptItems`). A run records the mode, so `kensa report`, `compare`
- * and `rpo build` rebuild the same rules from the run folder.
+ * line is scaled to the points kept (`scaleRulesToKeptItems`). A run records the mode, so `kensa report` and
+ * `compare` rebuild the same rules from the run folder.
  */
 export function skipImageQuestions(
   benchmark: Benchmark,

@@ -32,7 +32,7 @@ export interface RunManifest extends RunIdentity, RunManifestBase {
   readonly likelihoodMethod?: 'token-ids' | 'offsets';
   /**
    * What the run did with questions that have images. `skip` left them out and scaled exam pass lines to the points
-   * kept, so whoever re-scores the run (`kensa report`, `compare`, `rpo build`) must leave them out too.
+   * kept, so whoever re-scores the run (`kensa report`, `compare`) must leave them out too.
    */
   readonly images?: ImageMode;
   readonly extra?: Readonly<Record<string, unknown>>;
