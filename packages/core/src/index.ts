@@ -73,6 +73,7 @@ export { acceptedKeys, type Item, itemPoints, itemSchema } from './item';
 export { jmedbenchRecordSchema, parseJmedbenchJsonl } from './jmedbench-record';
 export {
   checkJmedbenchRevision,
+  jmedbenchCitation,
   jmedbenchRepository,
   jmedbenchRevision,
   jmedbenchRevisionOption,

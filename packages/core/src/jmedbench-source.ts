@@ -3,6 +3,17 @@ import type { SourceFile } from './source-file';
 
 export const jmedbenchRepository = 'huggingface:Coldog2333/JMedBench';
 
+/**
+ * A JMedBench subset's citation: JMedBench itself, then the work the subset translates (`original`), e.g.
+ * `'Pal, Umapathi, Sankarasubbu. MedMCQA: … CHIL 2022, PMLR 174.'`.
+ */
+export function jmedbenchCitation(original: string): string {
+  return (
+    'Jiang, Huang, Aizawa. JMedBench: A Benchmark for Evaluating Japanese Biomedical Large Language Models. ' +
+    `COLING 2025. Original data: ${original}`
+  );
+}
+
 /** The JMedBench commit (Hugging Face dataset `Coldog2333/JMedBench`) the test files are read at by default. */
 export const jmedbenchRevision = 'b6acb5195050bf36e146b51cd2744a5d6638abd1';
 

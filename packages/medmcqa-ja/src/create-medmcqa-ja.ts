@@ -4,6 +4,7 @@ import {
   defineBenchmark,
   defineBenchmarkOptions,
   type Item,
+  jmedbenchCitation,
   jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
@@ -26,10 +27,10 @@ export function createMedMCQAJa(options: MedMCQAJaOptions = {}) {
     specificationVersion: 'v1',
     id: 'medmcqa-ja',
     title: 'MedMCQA in Japanese — JMedBench medmcqa_jp',
-    citation:
-      'Jiang, Huang, Aizawa. JMedBench: A Benchmark for Evaluating Japanese Biomedical Large Language Models. ' +
-      'COLING 2025. Original data: Pal, Umapathi, Sankarasubbu. MedMCQA: A Large-scale Multi-Subject ' +
-      'Multi-Choice Dataset for Medical domain Question Answering. CHIL 2022, PMLR 174.',
+    citation: jmedbenchCitation(
+      'Pal, Umapathi, Sankarasubbu. MedMCQA: A Large-scale Multi-Subject ' +
+        'Multi-Choice Dataset for Medical domain Question Answering. CHIL 2022, PMLR 174.',
+    ),
     licence: 'MIT (MedMCQA; as listed for this subset in the JMedBench dataset card).',
     version: MEDMCQA_JA_VERSION,
     sources: [file],

@@ -5,6 +5,7 @@ import {
   defineBenchmark,
   defineBenchmarkOptions,
   type Item,
+  jmedbenchCitation,
   jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
@@ -45,10 +46,10 @@ export function createMedQAJa(options: MedQAJaOptions = {}) {
     specificationVersion: 'v1',
     id: variant.id,
     title: variant.title,
-    citation:
-      'Jiang, Huang, Aizawa. JMedBench: A Benchmark for Evaluating Japanese Biomedical Large Language Models. ' +
-      'COLING 2025. Original data: Jin, Pan, Oufattole, Weng, Fang, Szolovits. What Disease does this Patient ' +
-      'Have? A Large-scale Open Domain Question Answering Dataset from Medical Exams. Applied Sciences 11(14), 2021.',
+    citation: jmedbenchCitation(
+      'Jin, Pan, Oufattole, Weng, Fang, Szolovits. What Disease does this Patient ' +
+        'Have? A Large-scale Open Domain Question Answering Dataset from Medical Exams. Applied Sciences 11(14), 2021.',
+    ),
     licence: 'MIT (MedQA; as listed for this subset in the JMedBench dataset card).',
     version: MEDQA_JA_VERSION,
     sources: [file],

@@ -7,6 +7,7 @@ import {
   defineBenchmark,
   defineBenchmarkOptions,
   type Item,
+  jmedbenchCitation,
   jmedbenchTestFile,
   type LikelihoodPrompt,
   type PromptContext,
@@ -174,10 +175,10 @@ function createMmluMedicalJa(options: MMMLUMedOptions, likelihoodMode: MMMLUMedL
     specificationVersion: 'v1',
     id: 'mmlu-medical-ja',
     title: 'MMLU medical subjects in Japanese — JMedBench mmlu_medical_jp',
-    citation:
-      'Jiang, Huang, Aizawa. JMedBench: A Benchmark for Evaluating Japanese Biomedical Large Language Models. ' +
-      'COLING 2025. Original: Hendrycks, Burns, Basart, Zou, Mazeika, Song, Steinhardt. Measuring Massive ' +
-      'Multitask Language Understanding. ICLR 2021.',
+    citation: jmedbenchCitation(
+      'Hendrycks, Burns, Basart, Zou, Mazeika, Song, Steinhardt. Measuring Massive ' +
+        'Multitask Language Understanding. ICLR 2021.',
+    ),
     licence: 'MIT (MMLU; as listed for this subset in the JMedBench dataset card).',
     version: MMMLU_MED_VERSION,
     sources: [file],

@@ -4,6 +4,7 @@ import {
   defineBenchmark,
   defineBenchmarkOptions,
   type Item,
+  jmedbenchCitation,
   jmedbenchRevisionOption,
   jmedbenchTestFile,
   parseJmedbenchJsonl,
@@ -29,10 +30,10 @@ export function createPubMedQAJa(options: PubMedQAJaOptions = {}) {
     specificationVersion: 'v1',
     id: 'pubmedqa-ja',
     title: 'PubMedQA in Japanese — JMedBench pubmedqa_jp',
-    citation:
-      'Jiang, Huang, Aizawa. JMedBench: A Benchmark for Evaluating Japanese Biomedical Large Language Models. ' +
-      'COLING 2025. Original data: Jin, Dhingra, Liu, Cohen, Lu. PubMedQA: A Dataset for Biomedical Research ' +
-      'Question Answering. EMNLP-IJCNLP 2019.',
+    citation: jmedbenchCitation(
+      'Jin, Dhingra, Liu, Cohen, Lu. PubMedQA: A Dataset for Biomedical Research ' +
+        'Question Answering. EMNLP-IJCNLP 2019.',
+    ),
     licence: 'MIT (PubMedQA; as listed for this subset in the JMedBench dataset card).',
     version: PUBMEDQA_JA_VERSION,
     sources: [file],
