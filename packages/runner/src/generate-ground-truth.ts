@@ -55,7 +55,10 @@ export interface GroundTruthResult {
   readonly accepted: readonly GroundTruthExplanationLine[];
   /** Rejected, failed and skipped questions, in benchmark order. */
   readonly rejected: readonly GroundTruthRejection[];
-  /** Questions answered from the cache; `requestsSent` counts what reached the server (retries included). */
+  /**
+   * Questions answered from the cache; `requestsSent` counts requests that reached the network, retries included
+   * (as `kensa eval` counts them; attempts, where the model cannot tell).
+   */
   readonly cacheHits: number;
   readonly requestsSent: number;
 }
@@ -136,7 +139,8 @@ export async function generateGroundTruth(options: GenerateGroundTruthOptions): 
   // A rejected key or an unknown model fails every question the same way: stop asking after the first.
   let aborted: string | undefined;
   let cacheHits = 0;
-  let requestsSent = 0;
+  let attempts = 0;
+  const sentBefore = options.model.requestsSent?.();
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) {
       if (aborted !== undefined) {
@@ -149,7 +153,7 @@ export async function generateGroundTruth(options: GenerateGroundTruthOptions): 
         continue;
       }
       const reply = await askTeacher(item, options);
-      requestsSent += reply.requests;
+      attempts += reply.requests;
       if (reply.ok && reply.cached) cacheHits++;
       if (!reply.ok) {
         if (reply.abort) aborted ??= reply.reason;
@@ -175,5 +179,7 @@ export async function generateGroundTruth(options: GenerateGroundTruthOptions): 
     if ('status' in outcome) rejected.push(outcome);
     else accepted.push(outcome);
   }
+  const requestsSent =
+    sentBefore === undefined ? attempts : (options.model.requestsSent?.() ?? 0) - sentBefore;
   return { accepted, rejected, cacheHits, requestsSent };
 }
