@@ -172,7 +172,7 @@ export function createOpenAIModel(options: OpenAIModelOptions): Model {
     },
     likelihoodRequest(likelihood: LikelihoodPrompt): ModelRequest {
       // All options in one request; max_tokens 1 because some servers refuse 0. The generated token lies past
-      // the echoed text and is never counted.
+      // the echoed text and is never counted. logprobs 1, not 0: SGLang's echo with 0 is a 500 (KeyError).
       const prompt = likelihood.continuations.map((continuation) => `${likelihood.prompt}${continuation}`);
       return {
         api: 'completions',

@@ -124,6 +124,22 @@ describe('server profiles: error bodies and endpoints as the real servers send t
     expect(logprobs.top_logprobs).toHaveLength(logprobs.tokens.length);
   });
 
+  it('SGLang answers an echo with logprobs 0 with a 500 (its missing input_top_logprobs), 1 with the block', async () => {
+    server = await createMockServer({ server: { name: 'sglang' } });
+    const ask = (logprobs: number) =>
+      post('/v1/completions', { model: 'm', prompt: '問題', echo: true, logprobs, max_tokens: 1 });
+    const zero = await ask(0);
+    expect(zero.status).toBe(500);
+    expect(JSON.parse(zero.text)).toEqual({
+      object: 'error',
+      message: "Internal server error: 'input_top_logprobs'",
+      type: 'InternalServerError',
+      param: null,
+      code: 500,
+    });
+    expect((await ask(1)).status).toBe(200);
+  });
+
   it('the plain mock has no tokenize endpoint', async () => {
     server = await createMockServer();
     expect((await post('/tokenize', { prompt: 'a' })).status).toBe(404);

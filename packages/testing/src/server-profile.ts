@@ -311,6 +311,14 @@ async function echoAnswer(
     );
   }
   const wantsLogprobs = typeof body.logprobs === 'number';
+  if (isSglang(name) && body.logprobs === 0) {
+    // tokenizer_manager.add_logprob_to_meta_info sets meta_info["input_top_logprobs"] only when top_logprobs_num
+    // > 0, and serving_completions.py _build_completion_response reads it for an echo: a KeyError, which
+    // OpenAIServingBase.handle_request answers as an internal error.
+    return profileError(name, 500, "Internal server error: 'input_top_logprobs'", {
+      type: 'InternalServerError',
+    });
+  }
   const choices = prompts.map((ids, index) => {
     // One generated token (max_tokens 1): the end of text.
     const sequence = [...ids, vocabulary.endId];
