@@ -27,6 +27,18 @@ afterEach(async () => {
 
 type ChatBody = { messages: { role: string; content: string }[] };
 
+/** `kensa eval igakuqa` on the shared data against the mock; each test adds its own flags. */
+const evalArgs = (mock: MockServer) => [
+  'eval',
+  'igakuqa',
+  '--data-dir',
+  dataDir,
+  '--model',
+  'mock-model',
+  '--base-url',
+  mock.baseURL,
+];
+
 /** A mock model that answers every IgakuQA question with its key, found by the question text. */
 async function knowingServer(options: MockServerOptions = {}): Promise<MockServer> {
   server = await startKnowingServer(options);
@@ -46,16 +58,7 @@ describe('kensa eval against an OpenAI-compatible endpoint', () => {
     ];
     const limit = Math.max(...chosen.map((item) => items.indexOf(item))) + 1;
     const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir() } });
-    const args = [
-      'eval',
-      'igakuqa',
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      mock.baseURL,
-    ];
+    const args = evalArgs(mock);
     const code = await main(
       [
         ...args,
@@ -84,17 +87,7 @@ describe('kensa eval against an OpenAI-compatible endpoint', () => {
   it('scores a model that always knows the key at full marks, apart from the rulings', async () => {
     const mock = await knowingServer();
     const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir() } });
-    const args = [
-      'eval',
-      'igakuqa',
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      mock.baseURL,
-      '--json',
-    ];
+    const args = [...evalArgs(mock), '--json'];
     expect(
       await main([...args, '--concurrency', '64', '--out', path.join(await temporaryDir(), 'run')], io),
     ).toBe(0);
@@ -112,16 +105,7 @@ describe('kensa eval against an OpenAI-compatible endpoint', () => {
     const cacheDir = await temporaryDir();
     const out = path.join(await temporaryDir(), 'run');
     const io = captureIo({ env: { KENSA_CACHE_DIR: cacheDir, OPENAI_API_KEY: planted } });
-    const args = [
-      'eval',
-      'igakuqa',
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      mock.baseURL,
-    ];
+    const args = evalArgs(mock);
     expect(await main([...args, '--limit', '30', '--out', out], io)).toBe(0);
     // The key was really used, so its absence below means something.
     expect(mock.requests[0]?.headers.authorization).toBe(`Bearer ${planted}`);
@@ -143,16 +127,7 @@ describe('kensa eval against an OpenAI-compatible endpoint', () => {
     if (!existsSync(cli)) throw new Error(`${cli} is missing: run 'npm run build' before this test.`);
     const mock = await knowingServer({ latency: 20 });
     const out = path.join(await temporaryDir(), 'run');
-    const args = [
-      'eval',
-      'igakuqa',
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      mock.baseURL,
-    ];
+    const args = evalArgs(mock);
     const runArgs = [...args, '--limit', '300', '--concurrency', '8', '--no-cache', '--out', out];
     const child = spawn(process.execPath, [cli, ...runArgs], {
       stdio: 'ignore',
@@ -205,16 +180,7 @@ describe('kensa eval against an OpenAI-compatible endpoint', () => {
       faultFor: (request) => (lastMessage(request.body) === examQuestionText(failing) ? '500' : undefined),
     });
     const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir() } });
-    const args = [
-      'eval',
-      'igakuqa',
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      mock.baseURL,
-    ];
+    const args = evalArgs(mock);
     const code = await main(
       [...args, '--limit', '10', '--retries', '1', '--out', path.join(await temporaryDir(), 'r')],
       io,
@@ -228,18 +194,7 @@ describe('kensa eval against an OpenAI-compatible endpoint', () => {
     const mock = await knowingServer();
     const cacheDir = await temporaryDir();
     const env = { KENSA_CACHE_DIR: cacheDir };
-    const args = [
-      'eval',
-      'igakuqa',
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      mock.baseURL,
-      '--limit',
-      '20',
-    ];
+    const args = [...evalArgs(mock), '--limit', '20'];
     const run = async (extra: string[]) => {
       const io = captureIo({ env });
       expect(

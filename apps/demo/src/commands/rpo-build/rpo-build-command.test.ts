@@ -22,6 +22,12 @@ afterEach(async () => {
   server = undefined;
 });
 
+/** `kensa eval` flags of the RPO setting: the mock model, 3shot-explain, four samples at `temperature`, in order. */
+const explainSamplesArgs = (mock: MockServer, temperature: string, out: string) => [
+  ...['--model', 'mock-model', '--base-url', mock.baseURL, '--mode', '3shot-explain'],
+  ...['--samples', '4', '--temperature', temperature, '--concurrency', '1', '--out', out],
+];
+
 async function run(args: string[], env: NodeJS.ProcessEnv = {}) {
   const io = captureIo({ env: { KENSA_CACHE_DIR: await temporaryDir(), ...env } });
   const code = await main(args, io);
@@ -110,26 +116,8 @@ describe('kensa rpo build on IgakuQA (mock server, 3shot-explain, K = 4)', () =>
     const mock = await scriptedServer(script);
     runDir = path.join(await temporaryDir(), 'run');
     const evaluated = await run([
-      'eval',
-      'igakuqa',
-      '--data-dir',
-      dataDir,
-      '--model',
-      'mock-model',
-      '--base-url',
-      mock.baseURL,
-      '--mode',
-      '3shot-explain',
-      '--samples',
-      '4',
-      '--temperature',
-      '0.7',
-      '--limit',
-      '5',
-      '--concurrency',
-      '1',
-      '--out',
-      runDir,
+      ...['eval', 'igakuqa', '--data-dir', dataDir, '--limit', '5'],
+      ...explainSamplesArgs(mock, '0.7', runDir),
     ]);
     expect(evaluated.io.err()).not.toContain('unexpected');
     expect(evaluated.code).toBe(0);
@@ -312,24 +300,8 @@ describe('kensa rpo build on older exam questions (a plugin benchmark, mock serv
     const mock = await scriptedServer(script);
     runDir = path.join(await temporaryDir(), 'run');
     const evaluated = await run([
-      'eval',
-      'older-exam-fixture',
-      '--plugin',
-      fixturePlugin,
-      '--model',
-      'mock-model',
-      '--base-url',
-      mock.baseURL,
-      '--mode',
-      '3shot-explain',
-      '--samples',
-      '4',
-      '--temperature',
-      '0.7',
-      '--concurrency',
-      '1',
-      '--out',
-      runDir,
+      ...['eval', 'older-exam-fixture', '--plugin', fixturePlugin],
+      ...explainSamplesArgs(mock, '0.7', runDir),
     ]);
     expect(evaluated.io.err()).not.toContain('unexpected');
     expect(evaluated.code).toBe(0);
@@ -393,21 +365,9 @@ describe('kensa rpo build on older exam questions (a plugin benchmark, mock serv
       new Map([...script.keys()].map((item) => [item, ['wrong', 'right', 'unparsed', 'right'] as Reply[]])),
     );
     const second = path.join(await temporaryDir(), 'run-2');
-    const args = ['eval', 'older-exam-fixture', '--plugin', fixturePlugin, '--model', 'mock-model'];
     const evaluated = await run([
-      ...args,
-      '--base-url',
-      mock.baseURL,
-      '--mode',
-      '3shot-explain',
-      '--samples',
-      '4',
-      '--temperature',
-      '1.0',
-      '--concurrency',
-      '1',
-      '--out',
-      second,
+      ...['eval', 'older-exam-fixture', '--plugin', fixturePlugin],
+      ...explainSamplesArgs(mock, '1.0', second),
     ]);
     expect(evaluated.code).toBe(0);
     const out = path.join(await temporaryDir(), 'pairs.jsonl');
@@ -438,7 +398,12 @@ describe('kensa rpo build on older exam questions (a plugin benchmark, mock serv
 
     const threeShot = path.join(await temporaryDir(), 'run-3shot');
     expect(
-      (await run([...args, '--base-url', mock.baseURL, '--mode', '3shot', '--out', threeShot])).code,
+      (
+        await run([
+          ...['eval', 'older-exam-fixture', '--plugin', fixturePlugin, '--model', 'mock-model'],
+          ...['--base-url', mock.baseURL, '--mode', '3shot', '--out', threeShot],
+        ])
+      ).code,
     ).toBe(0);
     const mixed = await run(['rpo', 'build', runDir, threeShot, '--plugin', fixturePlugin, '--out', out]);
     expect(mixed.code).toBe(2);
