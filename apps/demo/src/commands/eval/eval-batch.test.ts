@@ -16,6 +16,7 @@ import {
 } from '@kensa/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../main';
+import { igakuqaEvalArgs } from '../../test-endpoint';
 import { captureIo } from '../../test-io';
 
 const dataDir = sharedDataDir();
@@ -57,18 +58,8 @@ async function batchServer(
 }
 
 const baseArgs = (baseURL: string, out: string, count = limit) => [
-  'eval',
-  'igakuqa',
-  '--data-dir',
-  dataDir,
-  '--model',
-  'mock-model',
-  '--base-url',
-  baseURL,
-  '--limit',
-  String(count),
-  '--out',
-  out,
+  ...igakuqaEvalArgs(baseURL),
+  ...['--limit', String(count), '--out', out],
 ];
 
 interface ExamJson {

@@ -10,7 +10,7 @@ import { readSharedSources, sharedDataDir, temporaryDir } from '@kensa/test-supp
 import type { MockServer, MockServerOptions } from '@kensa/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../main';
-import { lastMessage, knowingServer as startKnowingServer } from '../../test-endpoint';
+import { igakuqaEvalArgs, lastMessage, knowingServer as startKnowingServer } from '../../test-endpoint';
 import { captureIo } from '../../test-io';
 
 const dataDir = sharedDataDir();
@@ -28,16 +28,7 @@ afterEach(async () => {
 type ChatBody = { messages: { role: string; content: string }[] };
 
 /** `kensa eval igakuqa` on the shared data against the mock; each test adds its own flags. */
-const evalArgs = (mock: MockServer) => [
-  'eval',
-  'igakuqa',
-  '--data-dir',
-  dataDir,
-  '--model',
-  'mock-model',
-  '--base-url',
-  mock.baseURL,
-];
+const evalArgs = (mock: MockServer) => igakuqaEvalArgs(mock.baseURL);
 
 /** A mock model that answers every IgakuQA question with its key, found by the question text. */
 async function knowingServer(options: MockServerOptions = {}): Promise<MockServer> {
