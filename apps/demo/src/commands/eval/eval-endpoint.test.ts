@@ -6,14 +6,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { examQuestionText, type Item } from '@kensa/core';
 import { igakuqa } from '@kensa/igakuqa';
-import { readSharedSources, sharedDataDir, temporaryDir } from '@kensa/test-support';
+import { readSharedSources, temporaryDir } from '@kensa/test-support';
 import type { MockServer, MockServerOptions } from '@kensa/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../main';
 import { igakuqaEvalArgs, lastMessage, knowingServer as startKnowingServer } from '../../test-endpoint';
 import { captureIo } from '../../test-io';
 
-const dataDir = sharedDataDir();
 const contents = readSharedSources(igakuqa.sources);
 const items = igakuqa.parse(contents);
 const examples = igakuqa.examples(contents);
