@@ -74,10 +74,6 @@ export function defaultResponseCachePath(
   return path.join(defaultCacheDir(env), 'responses.sqlite');
 }
 
-/**
- * Opens (creating it and its folders if needed) the SQLite response cache at `file`. Throws a
- * `ResponseCacheError` when the file is not a usable cache.
- */
 export interface ResponseCacheOptions {
   /**
    * Write the entries put during one turn of the event loop (at most 256 at a time) in one transaction, instead
@@ -88,6 +84,10 @@ export interface ResponseCacheOptions {
   readonly batchWrites?: boolean;
 }
 
+/**
+ * Opens (creating it and its folders if needed) the SQLite response cache at `file`. Throws a
+ * `ResponseCacheError` when the file is not a usable cache.
+ */
 export function openResponseCache(file: string, options: ResponseCacheOptions = {}): ResponseCache {
   try {
     mkdirSync(path.dirname(file), { recursive: true });
