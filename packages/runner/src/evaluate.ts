@@ -18,7 +18,7 @@ import type { Model, ModelReply, ModelRequest, SamplingParameters } from './mode
 import { prepareQuestion, type Question } from './prepare-question';
 import { noRedaction, type Redactor, redactValue } from './redact-secrets';
 import type { ReplySource } from './reply-source';
-import { canonicalJson, requestHash } from './request-hash';
+import { canonicalJson, sampleRequestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 import { backoffDelay } from './retry-delay';
 import { logFile, manifestFile, RunLog, readJsonFile, writeJsonFile } from './run-folder';
@@ -258,11 +258,10 @@ async function evaluateInFolder(options: EvaluateOptions): Promise<EvaluationRes
       tokenizeCalls += stored.kensaLikelihood?.tokenizeCalls ?? 0;
       return response;
     };
-    const body = { request: request.body, sample };
     // Built-in baselines have no endpoint URL; their requests are hashed all the same, for the log.
     const key = model.cacheable
-      ? requestHash({ endpoint: model.endpoint, model: model.name, body })
-      : sha256Hex(canonicalJson({ model: model.name, body }));
+      ? sampleRequestHash(model, request.body, sample)
+      : sha256Hex(canonicalJson({ model: model.name, body: { request: request.body, sample } }));
     const begin = performance.now();
     const base = {
       itemId: item.id,

@@ -2,7 +2,7 @@ import { checkGroundTruth, type Item, pairingRuledOut, renderGroundTruthPrompt }
 import { classifyModelError } from './classify-model-error';
 import type { Model, SamplingParameters } from './model';
 import { noRedaction, type Redactor, redactValue } from './redact-secrets';
-import { requestHash } from './request-hash';
+import { sampleRequestHash } from './request-hash';
 import type { ResponseCache } from './response-cache';
 
 /** One accepted explanation, in the shape `kensa rpo build --explanations` reads. */
@@ -73,14 +73,7 @@ async function askTeacher(item: Item, options: GenerateGroundTruthOptions): Prom
   const { model, cache } = options;
   const prompt = renderGroundTruthPrompt(item, options.examples);
   const request = model.request({ item, prompt, sample: 0 }, options.sampling ?? {});
-  const key =
-    cache !== undefined && model.cacheable
-      ? requestHash({
-          endpoint: model.endpoint,
-          model: model.name,
-          body: { request: request.body, sample: 0 },
-        })
-      : undefined;
+  const key = cache !== undefined && model.cacheable ? sampleRequestHash(model, request.body, 0) : undefined;
   const hit = key === undefined ? undefined : cache?.get(key);
   if (hit !== undefined) {
     try {

@@ -36,6 +36,18 @@ export function requestHash(input: RequestHashInput): string {
 }
 
 /**
+ * The cache key of one sample of a model's request, as every run keys it: the body is `{ request, sample }`, so the
+ * K samples of one prompt are K entries.
+ */
+export function sampleRequestHash(
+  model: { readonly endpoint: string; readonly name: string },
+  request: unknown,
+  sample: number,
+): string {
+  return requestHash({ endpoint: model.endpoint, model: model.name, body: { request, sample } });
+}
+
+/**
  * An endpoint URL without secrets, in one spelling: lowercase scheme and host, no userinfo
  * (`https://user:key@host`), no credential query parameters (`api-key`, `key`, `token`, `access_token`, …), no
  * fragment, no trailing slashes. Safe to hash, store and print.
