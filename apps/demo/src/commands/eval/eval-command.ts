@@ -12,15 +12,12 @@ import {
 import {
   acquireRunLock,
   defaultCacheDir,
-  defaultResponseCachePath,
   describeRunSources,
-  disabledResponseCache,
   type EvaluationResult,
   evaluate,
   finishRun,
   loadSources,
   noRedaction,
-  openFailSoftCache,
   parseItemsCached,
   type RecordedBenchmarkOptions,
   type ReplySource,
@@ -34,6 +31,7 @@ import { renderExamTable } from '../../exam-table';
 import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
 import { loadRegistry } from '../../plugin-loader';
+import { openCommandCache } from '../../response-cache-option';
 import { UsageError } from '../../usage-error';
 import { KENSA_VERSION } from '../../version';
 import { renderAccuracyTable } from './accuracy-table';
@@ -282,12 +280,7 @@ export async function evalCommand(benchmarkIds: string, options: EvalOptions, io
     throw new UsageError('--scoring likelihood scores the options, not a prompt: give one --mode at most.');
   }
 
-  const cache =
-    options.cache === false || !model.cacheable
-      ? disabledResponseCache()
-      : openFailSoftCache(defaultResponseCachePath(io.env), (message) => io.stderr(`kensa: ${message}\n`), {
-          batchWrites: true,
-        });
+  const cache = openCommandCache(options.cache, model, io, { batchWrites: true });
   const batch = await createBatchMode(settings, io);
   let exitCode: number = exitCodes.success;
   const documents: unknown[] = [];

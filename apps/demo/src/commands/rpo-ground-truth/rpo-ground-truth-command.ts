@@ -3,13 +3,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   defaultCacheDir,
-  defaultResponseCachePath,
   defaultTemperature,
-  disabledResponseCache,
   generateGroundTruth,
   loadSources,
   noRedaction,
-  openFailSoftCache,
   parseItemsCached,
   resolveModel,
   writeFileAtomic,
@@ -19,6 +16,7 @@ import { exitCodes } from '../../exit-codes';
 import type { Io } from '../../io';
 import { parseNumberOption } from '../../parse-number-option';
 import { loadRegistry } from '../../plugin-loader';
+import { openCommandCache } from '../../response-cache-option';
 import { UsageError } from '../../usage-error';
 import { checkBaseUrl } from '../eval/eval-settings';
 
@@ -115,10 +113,7 @@ export async function rpoGroundTruthCommand(
   await mkdir(path.dirname(out), { recursive: true });
   await writeFile(out, '');
   // Replies already paid for (an interrupted or failed earlier run) come from the cache; new ones go in as they come.
-  const cache =
-    options.cache === false || !model.cacheable
-      ? disabledResponseCache()
-      : openFailSoftCache(defaultResponseCachePath(io.env), (message) => log(`kensa: ${message}`));
+  const cache = openCommandCache(options.cache, model, io);
   const result = await generateGroundTruth({
     items,
     examples: parsed.examples,
